@@ -1,0 +1,156 @@
+import { AD_HOSTS, TRACKER_HOSTS, urlMatchesHosts } from './hosts.js';
+
+/**
+ * The cleaning rules, as data. Each rule names the elements it removes from the
+ * page's clone before Readability runs. `candidates` is a CSS selector that finds
+ * the elements to look at; `matches`, when present, narrows them down with what a
+ * selector cannot express (sizes, URLs, text).
+ *
+ * Review rule: a rule must never fire on ordinary article markup. Every family has
+ * a unit test with an element it must remove and one it must keep.
+ */
+export interface CleaningRule {
+  family: RuleFamily;
+  name: string;
+  candidates: string;
+  matches?: (element: Element, context: RuleContext) => boolean;
+}
+
+export type RuleFamily =
+  | 'ad-slot'
+  | 'ad-widget'
+  | 'ad-label'
+  | 'ad-iframe'
+  | 'tracking-pixel'
+  | 'tracker-host'
+  | 'noscript-beacon'
+  | 'hidden';
+
+export interface RuleContext {
+  /** Base URL for resolving relative `src` attributes. */
+  baseUrl: string | undefined;
+}
+
+/** Words that label an ad in the page's own text, in the languages of the corpora. */
+const AD_LABELS = new Set([
+  'advertisement',
+  'advertisements',
+  'advertising',
+  'sponsored',
+  'sponsored content',
+  'paid content',
+  'promoted',
+  'anzeige',
+  'werbung',
+  'publicité',
+  'publicite',
+  'pub',
+  'publicidad',
+  'pubblicità',
+  'reklama',
+  'advertentie',
+  'реклама',
+  '广告',
+  '廣告',
+  '広告',
+  '광고',
+]);
+
+/** Class or id tokens that ad frameworks and CMS ad plugins use for their slots. */
+const AD_TOKEN = /^(?:ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adbox|adbanner|ad[-_]?(?:slot|unit|container|wrapper|box|banner|zone|block|space|placeholder|holder|frame|leaderboard|rectangle|skyscraper|billboard|mpu|sticky|inline|top|bottom|side|sidebar|article|content)|dfp[-_]?ad|gpt[-_]?ad|google[-_]?ads?|sponsored[-_]?(?:content|post|links?)?|native[-_]?ad)$/i;
+
+function tokens(element: Element): string[] {
+  const classes = (element.getAttribute('class') ?? '').split(/\s+/);
+  const id = element.getAttribute('id');
+  return id ? [...classes, id] : classes;
+}
+
+/** A pixel size from an attribute or inline style value: `1`, `0px`, `1.0`. */
+function pixelSize(value: string | null | undefined): number | null {
+  if (value == null) return null;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(px)?\s*$/i.exec(value);
+  return match ? Number(match[1]) : null;
+}
+
+function inlineStyleSize(element: Element, property: 'width' | 'height'): number | null {
+  const style = element.getAttribute('style');
+  if (!style) return null;
+  const match = new RegExp(`(?:^|;)\\s*${property}\\s*:\\s*([^;!]+)`, 'i').exec(style);
+  return match ? pixelSize(match[1]) : null;
+}
+
+function isPixelSized(element: Element): boolean {
+  const sizes = [
+    pixelSize(element.getAttribute('width')),
+    pixelSize(element.getAttribute('height')),
+    inlineStyleSize(element, 'width'),
+    inlineStyleSize(element, 'height'),
+  ].filter((size): size is number => size !== null);
+  return sizes.length > 0 && sizes.some((size) => size <= 1);
+}
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important)?\s*(?:;|$)/i;
+
+function mediaUrls(element: Element): string[] {
+  return ['src', 'data-src', 'href'].map((name) => element.getAttribute(name)).filter((url): url is string => !!url);
+}
+
+function ownText(element: Element): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const NOSCRIPT_MEDIA = /<(img|iframe)\b[^>]*>/gi;
+const NOSCRIPT_SRC = /\bsrc\s*=\s*["']?([^"'\s>]+)/i;
+const NOSCRIPT_PIXEL = /\b(?:width|height)\s*=\s*["']?\s*[01](?:px)?\s*["'\s/>]/i;
+
+/**
+ * A `<noscript>` that holds only a tracking image or frame. Its content is read as
+ * markup, since a browser with scripting on keeps it as text.
+ */
+function isNoscriptBeacon(element: Element, context: RuleContext): boolean {
+  const markup = element.innerHTML;
+  const textWithoutTags = markup.replace(/<[^>]*>/g, '').replace(/&nbsp;|\s/g, '');
+  if (textWithoutTags.length > 0) return false;
+  const media = markup.match(NOSCRIPT_MEDIA);
+  if (!media) return false;
+  return media.every((tag) => {
+    if (/^<iframe/i.test(tag)) return true;
+    const src = NOSCRIPT_SRC.exec(tag)?.[1] ?? '';
+    return NOSCRIPT_PIXEL.test(tag) || urlMatchesHosts(src, TRACKER_HOSTS, context.baseUrl) || urlMatchesHosts(src, AD_HOSTS, context.baseUrl);
+  });
+}
+
+export const CLEANING_RULES: readonly CleaningRule[] = [
+  // First, so that the whole <noscript> goes rather than only the image inside it.
+  // `<noscript>` fallbacks that only load a tracking image or a tag-manager frame.
+  { family: 'noscript-beacon', name: 'noscript-tracker', candidates: 'noscript', matches: isNoscriptBeacon },
+  // Google Publisher Tag / DFP slots and the frames GPT renders into them.
+  { family: 'ad-slot', name: 'google-publisher-tag', candidates: '[id^="div-gpt-ad"], [id^="google_ads_iframe"], [id^="gpt-ad"], [data-google-query-id]' },
+  // AdSense units and anything carrying AdSense slot attributes.
+  { family: 'ad-slot', name: 'adsense', candidates: 'ins.adsbygoogle, [data-ad-client], [data-ad-slot], [data-ad-unit], [data-adunit], [data-ad-unit-path]' },
+  // Header-bidding and ad-server containers (Prebid, Amazon TAM, Criteo, Smart, Adform).
+  { family: 'ad-slot', name: 'header-bidding', candidates: '[id^="apstag"], [id^="prebid"], [class*="prebid"], [id^="crt-"], [class*="criteo"], [id^="sas_"], [data-adform]' },
+  // Elements whose own class or id token names an ad slot (`ad-slot`, `advertisement`, `dfp-ad`).
+  { family: 'ad-slot', name: 'ad-class-token', candidates: '[class], [id]', matches: (element) => tokens(element).some((token) => AD_TOKEN.test(token)) },
+  // Native-ad and content-recommendation widgets (Taboola, Outbrain, Revcontent, MGID, Plista, ZergNet).
+  {
+    family: 'ad-widget',
+    name: 'native-ad-network',
+    candidates:
+      '[id^="taboola"], [class*="taboola"], [class*="trc_related"], [class*="OUTBRAIN"], [id^="outbrain"], [class*="outbrain"], .ob-widget, [data-widget-id][data-src*="outbrain"], [id^="rc-widget"], [class*="rc-widget"], [id^="mgid"], [class*="mgid"], [id^="plista"], [class*="plista"], [class*="zergnet"], [id^="zergnet"]',
+  },
+  // Frames served by ad networks.
+  { family: 'ad-iframe', name: 'ad-host-frame', candidates: 'iframe', matches: (element, context) => mediaUrls(element).some((url) => urlMatchesHosts(url, AD_HOSTS, context.baseUrl)) },
+  // A short element that only says "Advertisement"/"Sponsored"/"Anzeige"/"广告": the label above an ad.
+  { family: 'ad-label', name: 'ad-label-text', candidates: 'div, span, p, aside, section, small, header, figcaption, h2, h3, h4, h5, h6', matches: (element) => element.children.length <= 2 && AD_LABELS.has(ownText(element).replace(/[\s:·–—-]+$/u, '')) },
+  // Images and frames declared 0 or 1 px in either dimension by attribute or inline style.
+  { family: 'tracking-pixel', name: 'pixel-sized', candidates: 'img, iframe', matches: (element) => isPixelSized(element) },
+  // Images and frames whose source is a known analytics or ad-tracking host.
+  { family: 'tracker-host', name: 'tracker-host-media', candidates: 'img, iframe, source, embed, object', matches: (element, context) => mediaUrls(element).some((url) => urlMatchesHosts(url, TRACKER_HOSTS, context.baseUrl)) },
+  // Elements hidden by the `hidden` attribute.
+  { family: 'hidden', name: 'hidden-attribute', candidates: 'body [hidden]' },
+  // Decoration hidden from assistive technology (`aria-hidden="true"`); Readability's own image fallback class is kept.
+  { family: 'hidden', name: 'aria-hidden', candidates: 'body [aria-hidden="true"]', matches: (element) => !element.classList.contains('fallback-image') },
+  // Inline `display:none` and `visibility:hidden`.
+  { family: 'hidden', name: 'inline-style-hidden', candidates: 'body [style]', matches: (element) => HIDDEN_STYLE.test(element.getAttribute('style') ?? '') },
+];

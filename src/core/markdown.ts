@@ -1,0 +1,150 @@
+import TurndownService from 'turndown';
+import { gfm } from '@joplin/turndown-plugin-gfm';
+import type { Article, MarkdownOptions } from './types.js';
+
+/**
+ * Turndown escapes most Markdown syntax in text; these close the gaps it leaves,
+ * so that text in the article never turns into formatting, raw HTML or a table.
+ */
+const EXTRA_ESCAPES: ReadonlyArray<[RegExp, string]> = [
+  [/\|/g, '\\|'],
+  [/</g, '\\<'],
+  [/~/g, '\\~'],
+  [/&(?=#?[a-z0-9]+;)/gi, '\\&'],
+  [/^(\d+)\) /g, '$1\\) '],
+  [/^#(?=$|\s)/g, '\\#'],
+];
+
+function createConverter(): TurndownService {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    hr: '---',
+    bulletListMarker: '-',
+    codeBlockStyle: 'fenced',
+    emDelimiter: '*',
+    strongDelimiter: '**',
+    linkStyle: 'inlined',
+  });
+  const escapeText = service.escape.bind(service);
+  service.escape = (text: string) => EXTRA_ESCAPES.reduce((escaped, [pattern, replacement]) => escaped.replace(pattern, replacement), escapeText(text));
+  service.use(gfm);
+
+  // Every <pre> is a fenced block, with or without <code>, carrying the language
+  // kept by prepare.ts; the fence is longer than any backtick run inside.
+  service.addRule('fencedPre', {
+    filter: (node) => node.nodeName === 'PRE',
+    replacement: (_content, node) => {
+      const element = node as HTMLElement;
+      const code = (element.textContent ?? '').replace(/\n$/, '');
+      const language = element.getAttribute('data-lang') ?? '';
+      const longestRun = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+      const fence = '`'.repeat(longestRun + 1);
+      return `\n\n${fence}${language}\n${code}\n${fence}\n\n`;
+    },
+  });
+  // A caption is its own paragraph under the image, in italics.
+  service.addRule('figcaption', {
+    filter: 'figcaption',
+    replacement: (content) => (content.trim() ? `\n\n*${content.trim()}*\n\n` : ''),
+  });
+  // Media and embedded content that Markdown cannot hold become links to it.
+  service.addRule('media', {
+    filter: ['video', 'audio'],
+    replacement: (_content, node) => {
+      const element = node as HTMLElement;
+      const src = element.getAttribute('src') ?? element.querySelector('source')?.getAttribute('src');
+      return src ? `\n\n[${element.nodeName === 'VIDEO' ? 'Video' : 'Audio'}](${src})\n\n` : '';
+    },
+  });
+  return service;
+}
+
+let converter: TurndownService | undefined;
+
+/**
+ * A GFM table needs a header row; with none, the GFM plugin invents an empty one.
+ * Promoting the first row keeps the table's rows as they are.
+ */
+function promoteHeaderRows(root: HTMLElement): void {
+  for (const table of Array.from(root.querySelectorAll('table'))) {
+    if (table.querySelector('thead, table table') || !table.rows.length) continue;
+    const firstRow = table.rows[0]!;
+    if (Array.from(firstRow.cells).every((cell) => cell.localName === 'th')) continue;
+    for (const cell of Array.from(firstRow.cells)) {
+      const header = table.ownerDocument.createElement('th');
+      for (const attribute of ['colspan', 'rowspan']) {
+        const value = cell.getAttribute(attribute);
+        if (value) header.setAttribute(attribute, value);
+      }
+      header.append(...Array.from(cell.childNodes));
+      cell.replaceWith(header);
+    }
+  }
+}
+
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
+const FENCE = /^\s*(`{3,}|~{3,})/;
+
+/**
+ * Turndown leaves the indentation of inline content that wraps a block (an <a>
+ * around a <div>, as news sites do for figures) at the start of a paragraph, where
+ * Markdown reads four spaces as a code block. Outside lists and fences, a
+ * paragraph's first line is never indented on purpose.
+ */
+function unindentParagraphs(markdown: string): string {
+  const lines = markdown.split('\n');
+  let fence: string | null = null;
+  let inList = false;
+  let previousBlank = true;
+  return lines
+    .map((line) => {
+      const fenceMatch = FENCE.exec(line);
+      if (fence) {
+        if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = null;
+        previousBlank = false;
+        return line;
+      }
+      if (fenceMatch && !inList) fence = fenceMatch[1]!;
+      if (!line.trim()) {
+        previousBlank = true;
+        return line;
+      }
+      if (LIST_ITEM.test(line) && !/^\s{4,}/.test(line)) inList = true;
+      else if (previousBlank && !/^\s/.test(line)) inList = false;
+      const result = previousBlank && !inList && !fenceMatch ? line.trimStart() : line;
+      previousBlank = false;
+      return result;
+    })
+    .join('\n');
+}
+
+/** Markdown of sanitized article HTML (an element, so no HTML parser is needed here). */
+export function htmlToMarkdown(root: HTMLElement): string {
+  converter ??= createConverter();
+  const copy = root.cloneNode(true) as HTMLElement;
+  promoteHeaderRows(copy);
+  return unindentParagraphs(
+    converter
+      .turndown(copy)
+      .replace(/<div class="joplin-table-wrapper">([\s\S]*?)<\/div>/g, '$1')
+      .replace(/\n{3,}/g, '\n\n'),
+  ).trim();
+}
+
+type FrontMatterFields = Pick<Article, 'title' | 'url' | 'byline' | 'siteName' | 'publishedTime' | 'lang'>;
+
+/** YAML front matter; values are JSON strings, which every YAML parser reads as plain strings. */
+export function frontMatter(article: FrontMatterFields, options: MarkdownOptions = {}): string {
+  const saved = (options.savedAt ?? new Date()).toISOString();
+  const fields: Array<[string, string | null]> = [
+    ['title', article.title],
+    ['source', article.url],
+    ['author', article.byline],
+    ['site', article.siteName],
+    ['published', article.publishedTime],
+    ['lang', article.lang],
+    ['saved', saved],
+  ];
+  const lines = fields.filter((entry): entry is [string, string] => !!entry[1]).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+  return `---\n${lines.join('\n')}\n---\n\n`;
+}

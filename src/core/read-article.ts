@@ -1,0 +1,70 @@
+import { cleanDocument } from './clean/clean.js';
+import { extract, looksLikeArticle } from './extract.js';
+import { frontMatter, htmlToMarkdown } from './markdown.js';
+import { absolutizeUrls, framesToLinks } from './prepare.js';
+import { sanitizeArticleHtml } from './sanitize.js';
+import { blockText, countWords, readingMinutes, wordTotal } from './text.js';
+import type { NotAnArticle, ReadOptions, ReadResult, Removal } from './types.js';
+
+export interface ReadInput {
+  /** A clone of the page: the pipeline rewrites it. Never the live document. */
+  document: Document;
+  /** A window whose DOM implementation sanitizes (DOMPurify needs one). */
+  window: Window;
+  /** The page's URL; relative links resolve against the document's base URL. */
+  url?: string | null;
+}
+
+function baseUrlOf(doc: Document, url: string | null | undefined): string | undefined {
+  const base = doc.baseURI;
+  if (base && base !== 'about:blank' && /^https?:/i.test(base)) return base;
+  return url ?? undefined;
+}
+
+/** The pipeline: clean → extract → sanitize → Markdown. */
+export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadResult {
+  const { document: doc, window } = input;
+  const url = input.url ?? (/^https?:/i.test(doc.URL) ? doc.URL : null);
+  const baseUrl = baseUrlOf(doc, url);
+  const { removals } = cleanDocument(doc);
+  const debugRemovals = (extra: Removal[] = []): { removals?: Removal[] } => (options.debug ? { removals: [...removals, ...extra] } : {});
+  const pageTitle = doc.title.trim();
+
+  const notAnArticle = (reason: NotAnArticle['reason'], message: string): NotAnArticle => ({ kind: 'not-article', url, title: pageTitle, reason, message, ...debugRemovals() });
+
+  if (!options.force && !looksLikeArticle(doc)) {
+    return notAnArticle('not-readerable', 'No article found on this page.');
+  }
+  const extraction = extract(doc);
+  if (!extraction) return notAnArticle('no-content', 'No article content could be extracted from this page.');
+
+  absolutizeUrls(extraction.content, baseUrl);
+  framesToLinks(extraction.content, baseUrl);
+  const sanitized = sanitizeArticleHtml(extraction.content.innerHTML, window);
+  const text = blockText(sanitized.body);
+  if (!text.trim() && !sanitized.body.querySelector('img, video, audio')) {
+    return notAnArticle('no-content', 'No article content could be extracted from this page.');
+  }
+  const count = countWords(text);
+  const metadata = {
+    url,
+    title: extraction.title,
+    byline: extraction.byline,
+    siteName: extraction.siteName,
+    lang: extraction.lang,
+    publishedTime: extraction.publishedTime,
+  };
+  const body = htmlToMarkdown(sanitized.body);
+  return {
+    kind: 'article',
+    ...metadata,
+    dir: extraction.dir,
+    excerpt: extraction.excerpt,
+    html: sanitized.html,
+    text,
+    markdown: options.frontMatter ? frontMatter(metadata, options) + body + '\n' : body + '\n',
+    wordCount: wordTotal(count),
+    readingMinutes: readingMinutes(count),
+    ...debugRemovals(),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Plain text of an article with a blank line between blocks (Readability's
+ * `textContent` glues `a</p><p>b` into `ab`), and CJK-aware word counts.
+ */
+
+const BLOCK_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
+  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'math',
+]);
+const CELL_ELEMENTS = new Set(['td', 'th']);
+
+export function blockText(root: Node): string {
+  const parts: string[] = [];
+  const walk = (node: Node, inPre: boolean): void => {
+    if (node.nodeType === 3) {
+      const value = node.nodeValue ?? '';
+      parts.push(inPre ? protectPreformatted(value) : value.replace(/[ \t\n\r\f]+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const name = node.nodeType === 1 ? (node as Element).localName : '';
+    if (name === 'br') {
+      parts.push('\n');
+      return;
+    }
+    const isBlock = BLOCK_ELEMENTS.has(name);
+    if (isBlock) parts.push('\n\n');
+    if (CELL_ELEMENTS.has(name)) parts.push('\t');
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inPre || name === 'pre');
+    if (isBlock) parts.push('\n\n');
+  };
+  walk(root, false);
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/^[ \t]+|[ \t]+$/g, '').replace(/ {2,}/g, ' '))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .replace(/[\uE000-\uE002]/g, (mark) => PRE_MARKS[mark] ?? '');
+}
+
+// Whitespace inside <pre> is kept through the normalization above by standing in for it.
+const PRE_MARKS: Record<string, string> = { '\uE000': ' ', '\uE001': '\t', '\uE002': '\n' };
+
+function protectPreformatted(value: string): string {
+  return value.replace(/ /g, '\uE000').replace(/\t/g, '\uE001').replace(/\r?\n/g, '\uE002');
+}
+
+// Han ideographs (with extensions and compatibility forms), Bopomofo, Hiragana, Katakana.
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3100-\u312f\u{20000}-\u{2fa1f}]/u;
+const KANA = /[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]/u;
+const CJK_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3100-\u312f\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f\u{20000}-\u{2fa1f}]/gu;
+// A word in a script written with spaces: letters or digits, with inner apostrophes and hyphens.
+const SPACED_WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
+
+export interface WordCount {
+  /** Words in scripts written with spaces (Latin, Cyrillic, Arabic, Hangul…). */
+  words: number;
+  /** Han characters (Chinese, and kanji in Japanese). */
+  han: number;
+  /** Japanese kana characters. */
+  kana: number;
+}
+
+export function countWords(text: string): WordCount {
+  let han = 0;
+  let kana = 0;
+  for (const character of text.match(CJK_CHARACTER) ?? []) {
+    if (HAN.test(character)) han += 1;
+    else if (KANA.test(character)) kana += 1;
+  }
+  const withoutCjk = text.replace(CJK_CHARACTER, ' ');
+  const words = withoutCjk.match(SPACED_WORD)?.length ?? 0;
+  return { words, han, kana };
+}
+
+/**
+ * Reading speeds from the IReST study (Trauzettel-Klosinski et al., 2012) of
+ * silent reading by adults: English ≈ 228 words a minute, Chinese ≈ 255
+ * characters, Japanese ≈ 357 characters a minute.
+ */
+const WORDS_PER_MINUTE = 228;
+const HAN_PER_MINUTE = 255;
+const JAPANESE_PER_MINUTE = 357;
+
+/** Total count: each Han or kana character counts as one word, as CJK word counters do. */
+export function wordTotal(count: WordCount): number {
+  return count.words + count.han + count.kana;
+}
+
+export function readingMinutes(count: WordCount): number {
+  const hanSpeed = count.kana > 0 ? JAPANESE_PER_MINUTE : HAN_PER_MINUTE;
+  const minutes = count.words / WORDS_PER_MINUTE + count.han / hanSpeed + count.kana / JAPANESE_PER_MINUTE;
+  return minutes === 0 ? 0 : Math.max(1, Math.round(minutes));
+}

@@ -1,0 +1,64 @@
+/** What the core returns for a page that has an article. */
+export interface Article {
+  kind: 'article';
+  /** Absolute URL of the page the article came from, when known. */
+  url: string | null;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  publishedTime: string | null;
+  excerpt: string | null;
+  /** Sanitized article HTML: safe to insert into the reader. */
+  html: string;
+  /** Plain text with a blank line between blocks. */
+  text: string;
+  markdown: string;
+  /** Words in space-separated scripts plus characters in Chinese and Japanese text. */
+  wordCount: number;
+  readingMinutes: number;
+  /** Every element the cleaning stage removed, with its rule; only with `debug: true`. */
+  removals?: Removal[];
+}
+
+export type NotAnArticleReason =
+  /** `isProbablyReaderable` says the page is not an article (index pages, apps, forms). */
+  | 'not-readerable'
+  /** Readability found no main content. */
+  | 'no-content';
+
+/** What the core returns for a page without an article: a result, never an exception. */
+export interface NotAnArticle {
+  kind: 'not-article';
+  url: string | null;
+  title: string;
+  reason: NotAnArticleReason;
+  message: string;
+  removals?: Removal[];
+}
+
+export type ReadResult = Article | NotAnArticle;
+
+export interface Removal {
+  /** The rule family, e.g. `ad-slot` or `tracking-pixel`. */
+  family: string;
+  /** The rule's name inside its family. */
+  rule: string;
+  /** A short description of the element: tag, id, classes. */
+  element: string;
+}
+
+export interface MarkdownOptions {
+  /** Prepend YAML front matter (title, source, author, site, published, saved). */
+  frontMatter?: boolean;
+  /** The date written as `saved` in front matter; defaults to now. */
+  savedAt?: Date;
+}
+
+export interface ReadOptions extends MarkdownOptions {
+  /** Extract even when the page does not look like an article. */
+  force?: boolean;
+  /** Record every removal in `removals`. */
+  debug?: boolean;
+}

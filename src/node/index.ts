@@ -1,0 +1,39 @@
+import { readArticle } from '../core/read-article.js';
+import type { ReadOptions, ReadResult } from '../core/types.js';
+import { decodeHtml } from './decode.js';
+import { canonicalUrl, parsePage } from './parse.js';
+
+export type { Article, NotAnArticle, ReadResult, Removal, ReadOptions } from '../core/types.js';
+
+export interface ExtractOptions extends ReadOptions {
+  /** The page's URL: the base for relative links, and `source` in front matter. */
+  url?: string;
+  /** The charset the server declared (HTTP `Content-Type`), for byte input. */
+  charset?: string;
+}
+
+/**
+ * Reads the article in a page. `html` may be text or the page's raw bytes in
+ * its own encoding. A page with no article gives a `not-article` result.
+ */
+export async function extractArticle(html: string | Uint8Array, options: ExtractOptions = {}): Promise<ReadResult> {
+  const markup = typeof html === 'string' ? html : decodeHtml(html, options.charset);
+  const page = parsePage(markup, options.url);
+  let url = options.url;
+  if (!url) {
+    // A saved page read from a file: its canonical URL is the best base for its relative links.
+    url = canonicalUrl(page.document);
+    if (url && !page.document.querySelector('base[href]')) {
+      const base = page.document.createElement('base');
+      base.setAttribute('href', url);
+      page.document.head.prepend(base);
+    }
+  }
+  try {
+    return readArticle({ document: page.document, window: page.window, url: url ?? null }, options);
+  } finally {
+    page.close();
+  }
+}
+
+export { decodeHtml } from './decode.js';

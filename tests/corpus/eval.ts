@@ -1,0 +1,43 @@
+// npm run eval: scores Readmark and Readability alone on all of trafilatura-eval
+// (precision, recall, F1), and the words each keeps on the Readability test pages.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { trafilaturaPages } from '../support/corpus.ts';
+import { metrics, scoreTrafilaturaPage, total, type PageScore } from './score.ts';
+import { readabilityWordsKept } from './words-kept.ts';
+
+const args = process.argv.slice(2);
+const limit = Number(args[args.indexOf('--limit') + 1]) || Infinity;
+const pages = trafilaturaPages().slice(0, limit);
+const scores: PageScore[] = [];
+const started = performance.now();
+for (const [index, page] of pages.entries()) {
+  scores.push(await scoreTrafilaturaPage(page));
+  if (process.stderr.isTTY && index % 25 === 0) process.stderr.write(`\r${index}/${pages.length}`);
+}
+const format = (value: number) => value.toFixed(3);
+console.log(`trafilatura-eval: ${pages.length} pages, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log('extractor            precision  recall     F1');
+for (const key of ['readmark', 'readability'] as const) {
+  const { precision, recall, f1 } = metrics(total(scores, key));
+  console.log(`${(key === 'readmark' ? 'Readmark' : 'Readability alone').padEnd(20)} ${format(precision).padStart(9)} ${format(recall).padStart(7)} ${format(f1).padStart(6)}`);
+}
+const errors = scores.filter((score) => score.error);
+console.log(`crashes: ${errors.length}`);
+for (const error of errors) console.log(`  ${error.file}: ${error.error?.split('\n')[0]}`);
+
+// Where Readmark does worse than Readability alone, page by page: the next place to look.
+const regressions = scores
+  .map((score) => ({ file: score.file, lost: score.readability.truePositives - score.readmark.truePositives, added: score.readmark.falsePositives - score.readability.falsePositives }))
+  .filter((entry) => entry.lost > 0 || entry.added > 0)
+  .sort((a, b) => b.lost + b.added - (a.lost + a.added));
+console.log(`\nworst regressions against Readability alone (${regressions.length} pages; segments lost / boilerplate added):`);
+for (const entry of regressions.slice(0, 15)) console.log(`  ${entry.file}: -${entry.lost} / +${entry.added}`);
+
+const words = await readabilityWordsKept();
+console.log(`\nreadability-test-pages: expected words kept, Readmark ${format(words.readmark)}, Readability alone ${format(words.readability)} (mean over ${words.pages} pages)`);
+console.log(`pages where Readmark keeps < 99 % of what Readability alone keeps: ${words.below.length}`);
+for (const entry of words.below) console.log(`  ${entry.name}: ${format(entry.readmark)} vs ${format(entry.readability)}`);
+
+mkdirSync('test-results', { recursive: true });
+writeFileSync('test-results/eval.json', JSON.stringify({ scores, words }, null, 1));
+console.log('\nraw figures: test-results/eval.json');

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanDocument } from '../../src/core/clean/clean.ts';
+import { CLEANING_RULES } from '../../src/core/clean/rules.ts';
+import { page } from '../support/dom.ts';
+
+/** Cleans `body` and returns what is left plus the rules that fired. */
+function clean(body: string) {
+  const { document, close } = page(`<!doctype html><html><body>${body}<p id="keep">Article text stays.</p></body></html>`);
+  const result = cleanDocument(document);
+  const html = document.body.innerHTML;
+  close();
+  assert.match(html, /Article text stays/, 'ordinary article text is never removed');
+  return { html, rules: result.removals.map((removal) => `${removal.family}/${removal.rule}`) };
+}
+
+const familyCases: Array<{ family: string; remove: string; keep: string }> = [
+  { family: 'ad-slot', remove: '<div id="div-gpt-ad-123-0"><span>GPT</span></div>', keep: '<div id="gpt-summary">GPT-4 summary</div>' },
+  { family: 'ad-slot', remove: '<ins class="adsbygoogle" data-ad-client="ca-pub-1" data-ad-slot="42"></ins>', keep: '<ins>inserted text</ins>' },
+  { family: 'ad-slot', remove: '<div class="ad-container">Buy now</div>', keep: '<div class="read-more-headline">Headline</div>' },
+  { family: 'ad-slot', remove: '<div id="apstag-slot">amazon</div>', keep: '<div class="apple">Apple</div>' },
+  { family: 'ad-widget', remove: '<div id="taboola-below-article">Promoted stories</div>', keep: '<div class="table-of-contents">Contents</div>' },
+  { family: 'ad-widget', remove: '<div class="OUTBRAIN" data-widget-id="AR_1">You may like</div>', keep: '<div class="outline">Outline</div>' },
+  { family: 'ad-iframe', remove: '<iframe src="https://tpc.googlesyndication.com/safeframe/1.html"></iframe>', keep: '<iframe src="https://www.youtube.com/embed/abc"></iframe>' },
+  { family: 'ad-label', remove: '<div>Advertisement</div>', keep: '<p>Advertisement spending rose by four percent last year.</p>' },
+  { family: 'ad-label', remove: '<span>Anzeige</span>', keep: '<span>Anzeigenblatt</span>' },
+  { family: 'tracking-pixel', remove: '<img src="https://example.com/p.gif" width="1" height="1">', keep: '<img src="https://example.com/photo.jpg" width="640" height="480">' },
+  { family: 'tracking-pixel', remove: '<img src="https://example.com/q.gif" style="width:0px;height:0px">', keep: '<img src="https://example.com/wide.jpg" style="width: 100%">' },
+  { family: 'tracking-pixel', remove: "<img src='http://gfw-breaker.win/x.md' width='0px' height='0px'/>", keep: '<img src="https://example.com/a.png">' },
+  { family: 'tracker-host', remove: '<img src="https://www.facebook.com/tr?id=1&ev=PageView">', keep: '<img src="https://www.facebook.com/photos/cat.jpg">' },
+  { family: 'tracker-host', remove: '<img src="https://sb.scorecardresearch.com/p?c1=2">', keep: '<img src="https://cdn.news.example/scorecard.png">' },
+  { family: 'noscript-beacon', remove: '<noscript><img src="https://example.com/b.gif" height="1" width="1"></noscript>', keep: '<noscript><img src="https://example.com/full-photo.jpg"></noscript>' },
+  { family: 'noscript-beacon', remove: '<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-1"></iframe></noscript>', keep: '<noscript>Please enable JavaScript to see comments.</noscript>' },
+  { family: 'hidden', remove: '<span hidden>secret</span>', keep: '<span>visible</span>' },
+  { family: 'hidden', remove: '<span aria-hidden="true">★</span>', keep: '<span aria-hidden="false">visible</span>' },
+  { family: 'hidden', remove: '<span id="hideid" style="color:red;display:none;">x</span>', keep: '<span style="display: inline-block">shown</span>' },
+  { family: 'hidden', remove: '<div style="visibility: hidden !important">x</div>', keep: '<div style="visibility: visible">shown</div>' },
+];
+
+for (const { family, remove, keep } of familyCases) {
+  test(`${family}: removes ${remove.slice(0, 60)}`, () => {
+    const removed = clean(remove);
+    assert.ok(removed.rules.some((rule) => rule.startsWith(`${family}/`)), `a ${family} rule fires (fired: ${removed.rules.join(', ') || 'none'})`);
+    assert.doesNotMatch(removed.html, new RegExp(remove.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  });
+  test(`${family}: keeps ${keep.slice(0, 60)}`, () => {
+    const kept = clean(keep);
+    assert.deepEqual(kept.rules, [], 'no rule fires on ordinary markup');
+  });
+}
+
+test('every rule family has a case above', () => {
+  const families = new Set(CLEANING_RULES.map((rule) => rule.family));
+  for (const family of families) assert.ok(familyCases.some((entry) => entry.family === family), `family ${family} has a test`);
+});
+
+test('the debug trace names each removal and its rule', () => {
+  const { document, close } = page('<body><div id="div-gpt-ad-1"></div><img src="x.gif" width="1" height="1"><p>Text</p></body>');
+  const { removals } = cleanDocument(document);
+  close();
+  assert.deepEqual(removals, [
+    { family: 'ad-slot', rule: 'google-publisher-tag', element: 'div#div-gpt-ad-1' },
+    { family: 'tracking-pixel', rule: 'pixel-sized', element: 'img' },
+  ]);
+});
+
+test('a rule that matches the wrapper of most of the page is not applied', () => {
+  const story = '<p>' + 'Long article text. '.repeat(80) + '</p>';
+  const { document, close } = page(`<body><div class="ad">${story}</div><div class="ad">small ad</div></body>`);
+  const { removals } = cleanDocument(document);
+  const text = document.body.textContent ?? '';
+  close();
+  assert.equal(removals.length, 1);
+  assert.match(text, /Long article text/);
+  assert.doesNotMatch(text, /small ad/);
+});

@@ -1,0 +1,107 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { SEED } from '../support/corpus.ts';
+import { articlePage } from '../support/dom.ts';
+
+const CLI = new URL('../../dist/node/cli.js', import.meta.url).pathname;
+const seedPath = join(SEED, 'page.html');
+const dir = mkdtempSync(join(tmpdir(), 'readmark-cli-'));
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+let server: Server;
+let origin = '';
+before(async () => {
+  server = createServer((request, response) => {
+    if (request.url === '/story') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(articlePage('<p>Served over <a href="/next">HTTP</a>.</p>'));
+    } else if (request.url === '/slow') {
+      setTimeout(() => response.end('late'), 5000);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+after(() => server.closeAllConnections?.() ?? server.close());
+after(() => server.close());
+
+test('the seed page prints clean Markdown', async () => {
+  const result = await run([seedPath]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /警方在6日表示，已经有数十人因为企图闯入政府大楼，而遭到警方杀害。/);
+  assert.doesNotMatch(result.stdout, /div-gpt-ad|adsbygoogle|onclick/);
+});
+
+test('gzipped files, json lines, front matter', async () => {
+  const gz = join(dir, 'seed.html.gz');
+  writeFileSync(gz, gzipSync(readFileSync(seedPath)));
+  const result = await run(['--format', 'json', seedPath, gz]);
+  assert.equal(result.code, 0, result.stderr);
+  const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(lines.length, 2);
+  assert.equal(lines[1].input, gz);
+  assert.equal(lines[0].markdown, lines[1].markdown);
+  const matter = await run(['--front-matter', '--url', 'https://www.secretchina.com/x.html', seedPath]);
+  assert.match(matter.stdout, /^---\ntitle: "求俄派出维和部队/);
+  assert.match(matter.stdout, /\nsource: "https:\/\/www\.secretchina\.com\/x\.html"\n/);
+});
+
+test('text and html formats', async () => {
+  const text = await run(['--format', 'text', seedPath]);
+  assert.doesNotMatch(text.stdout, /<|!\[/);
+  const html = await run(['--format', 'html', seedPath]);
+  assert.match(html.stdout, /^<div>/);
+});
+
+test('a page with no article: a clear message, the others go on, exit 1', async () => {
+  const login = join(dir, 'login.html');
+  writeFileSync(login, '<title>Login</title><form><input name="u"></form>');
+  const result = await run([login, seedPath]);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /login\.html: No article found on this page\. \(use --force to extract anyway\)/);
+  assert.match(result.stdout, /警方在6日表示/);
+});
+
+test('an unreadable input says why, exit 2', async () => {
+  const result = await run([join(dir, 'missing.html'), seedPath]);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /missing\.html: ENOENT/);
+  assert.match(result.stdout, /警方在6日表示/);
+});
+
+test('bad options print usage, exit 2', async () => {
+  const result = await run(['--format', 'pdf', seedPath]);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /unknown format 'pdf'/);
+  assert.match(result.stderr, /Usage: readmark/);
+});
+
+test('a URL is fetched, its links made absolute against it', async () => {
+  const result = await run([`${origin}/story`]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, new RegExp(`\\[HTTP\\]\\(${origin}/next\\)`));
+});
+
+test('a URL fetch gives up after --timeout', async () => {
+  const result = await run(['--timeout', '0.5', `${origin}/slow`]);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /slow: .*(timeout|aborted)/i);
+  assert.ok(result.ms < 4000, `gave up after ${result.ms} ms`);
+});

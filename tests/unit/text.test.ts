@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { blockText, countWords, readingMinutes, wordTotal } from '../../src/core/text.ts';
+import { page } from '../support/dom.ts';
+
+test('blocks are separated by a blank line, <br> by a newline', () => {
+  const { document, close } = page('<body><p>Tempor</p><p>incididunt <b>ut</b><br>labore</p><ul><li>a</li><li>b</li></ul></body>');
+  assert.equal(blockText(document.body), 'Tempor\n\nincididunt ut\nlabore\n\na\n\nb');
+  close();
+});
+
+test('pre keeps its whitespace', () => {
+  const { document, close } = page('<body><pre>a\n   b</pre></body>');
+  assert.equal(blockText(document.body), 'a\n   b');
+  close();
+});
+
+test('English words', () => {
+  assert.deepEqual(countWords("It's a well-known fact: 3.5 apples."), { words: 6, han: 0, kana: 0 });
+});
+
+test('Chinese counts characters, punctuation does not count', () => {
+  const count = countWords('警方在6日表示，已经有数十人。');
+  assert.equal(count.han, 12);
+  assert.equal(count.words, 1);
+  assert.equal(wordTotal(count), 13);
+});
+
+test('Japanese counts kanji and kana', () => {
+  assert.deepEqual(countWords('日本語です'), { words: 0, han: 3, kana: 2 });
+});
+
+test('reading time: 228 English words a minute, 255 Chinese characters a minute', () => {
+  assert.equal(readingMinutes(countWords('word '.repeat(228 * 4))), 4);
+  assert.equal(readingMinutes(countWords('字'.repeat(255 * 6))), 6);
+  assert.equal(readingMinutes(countWords('a')), 1);
+  assert.equal(readingMinutes(countWords('')), 0);
+});

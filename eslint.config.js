@@ -26,6 +26,11 @@ export default tseslint.config(
     },
   },
   {
+    // End-to-end tests evaluate functions inside the extension's own contexts.
+    files: ['tests/e2e/**/*.mjs'],
+    languageOptions: { globals: { chrome: 'readonly', browser: 'readonly' } },
+  },
+  {
     // Tests render Markdown back to HTML in jsdom to count its structure.
     files: ['tests/support/round-trip.ts'],
     rules: { 'no-unsanitized/property': 'off' },

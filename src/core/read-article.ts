@@ -4,7 +4,7 @@ import { frontMatter, htmlToMarkdown } from './markdown.js';
 import { absolutizeUrls, framesToLinks } from './prepare.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { blockText, countWords, readingMinutes, wordTotal } from './text.js';
-import type { NotAnArticle, ReadOptions, ReadResult, Removal } from './types.js';
+import type { NotAnArticle, PipelineStage, ReadOptions, ReadResult } from './types.js';
 
 export interface ReadInput {
   /** A clone of the page: the pipeline rewrites it. Never the live document. */
@@ -26,22 +26,31 @@ export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadRe
   const { document: doc, window } = input;
   const url = input.url ?? (/^https?:/i.test(doc.URL) ? doc.URL : null);
   const baseUrl = baseUrlOf(doc, url);
-  const { removals } = cleanDocument(doc);
-  const debugRemovals = (extra: Removal[] = []): { removals?: Removal[] } => (options.debug ? { removals: [...removals, ...extra] } : {});
+  const timed = <T>(stage: PipelineStage, run: () => T): T => {
+    if (!options.onStage) return run();
+    const started = performance.now();
+    const result = run();
+    options.onStage(stage, performance.now() - started);
+    return result;
+  };
+  const { removals } = timed('clean', () => cleanDocument(doc));
+  const debugRemovals = () => (options.debug ? { removals } : {});
   const pageTitle = doc.title.trim();
 
   const notAnArticle = (reason: NotAnArticle['reason'], message: string): NotAnArticle => ({ kind: 'not-article', url, title: pageTitle, reason, message, ...debugRemovals() });
 
-  if (!options.force && !looksLikeArticle(doc)) {
+  if (!options.force && !timed('readerable', () => looksLikeArticle(doc))) {
     return notAnArticle('not-readerable', 'No article found on this page.');
   }
-  const extraction = extract(doc);
+  const extraction = timed('readability', () => extract(doc));
   if (!extraction) return notAnArticle('no-content', 'No article content could be extracted from this page.');
 
-  absolutizeUrls(extraction.content, baseUrl);
-  framesToLinks(extraction.content, baseUrl);
-  const sanitized = sanitizeArticleHtml(extraction.content.innerHTML, window);
-  const text = blockText(sanitized.body);
+  const sanitized = timed('sanitize', () => {
+    absolutizeUrls(extraction.content, baseUrl);
+    framesToLinks(extraction.content, baseUrl);
+    return sanitizeArticleHtml(extraction.content.innerHTML, window);
+  });
+  const text = timed('text', () => blockText(sanitized.body));
   if (!text.trim() && !sanitized.body.querySelector('img, video, audio')) {
     return notAnArticle('no-content', 'No article content could be extracted from this page.');
   }
@@ -54,7 +63,7 @@ export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadRe
     lang: extraction.lang,
     publishedTime: extraction.publishedTime,
   };
-  const body = htmlToMarkdown(sanitized.body);
+  const body = timed('markdown', () => htmlToMarkdown(sanitized.body));
   return {
     kind: 'article',
     ...metadata,

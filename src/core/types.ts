@@ -61,4 +61,8 @@ export interface ReadOptions extends MarkdownOptions {
   force?: boolean;
   /** Record every removal in `removals`. */
   debug?: boolean;
+  /** Called with each pipeline stage's duration in milliseconds, for benchmarks. */
+  onStage?: (stage: PipelineStage, milliseconds: number) => void;
 }
+
+export type PipelineStage = 'clean' | 'readerable' | 'readability' | 'sanitize' | 'text' | 'markdown';

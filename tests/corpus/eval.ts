@@ -1,19 +1,42 @@
 // npm run eval: scores Readmark and Readability alone on all of trafilatura-eval
 // (precision, recall, F1), and the words each keeps on the Readability test pages.
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { trafilaturaPages } from '../support/corpus.ts';
-import { metrics, scoreTrafilaturaPage, total, type PageScore } from './score.ts';
+import { metrics, total, type PageScore } from './score.ts';
 import { readabilityWordsKept } from './words-kept.ts';
 
 const args = process.argv.slice(2);
 const limit = Number(args[args.indexOf('--limit') + 1]) || Infinity;
 const pages = trafilaturaPages().slice(0, limit);
-const scores: PageScore[] = [];
+const workerCount = Number(args[args.indexOf('--workers') + 1]) || availableParallelism();
 const started = performance.now();
-for (const [index, page] of pages.entries()) {
-  scores.push(await scoreTrafilaturaPage(page));
-  if (process.stderr.isTTY && index % 25 === 0) process.stderr.write(`\r${index}/${pages.length}`);
+
+/** Pages are dealt round-robin to one worker per core; each scores its share. */
+async function scoreAll(): Promise<PageScore[]> {
+  const results: PageScore[] = [];
+  await Promise.all(
+    Array.from({ length: workerCount }, (_, worker) => {
+      const indices = pages.map((_, index) => index).filter((index) => index % workerCount === worker);
+      return new Promise<void>((resolve, reject) => {
+        // Node 20 will not start a worker from a .ts file; the worker registers tsx, then imports it.
+        const script = new URL('./score-worker.ts', import.meta.url).href;
+        const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`;
+        const thread = new Worker(bootstrap, { eval: true, workerData: { indices } });
+        thread.on('message', (score: PageScore) => {
+          results.push(score);
+          if (process.stderr.isTTY) process.stderr.write(`\r${results.length}/${pages.length}`);
+        });
+        thread.on('error', reject);
+        thread.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`eval worker exited with ${code}`))));
+      });
+    }),
+  );
+  return results.sort((a, b) => a.file.localeCompare(b.file));
 }
+
+const scores = await scoreAll();
 const format = (value: number) => value.toFixed(3);
 console.log(`trafilatura-eval: ${pages.length} pages, ${((performance.now() - started) / 1000).toFixed(0)} s`);
 console.log('extractor            precision  recall     F1');

@@ -1,0 +1,93 @@
+import browser from 'webextension-polyfill';
+import { t } from '../shared/i18n.js';
+import { errorMessage, listen, sendToTab, type BackgroundProtocol, type MarkdownScope } from '../shared/messages.js';
+import { writeClipboardFromBackground } from './clipboard.js';
+import { ensureContentScript, RestrictedPageError } from './injection.js';
+
+const MENU = { open: 'readmark-open', copyPage: 'readmark-copy-page', copySelection: 'readmark-copy-selection' } as const;
+const BADGE_MS = 4000;
+
+async function showBadge(tabId: number | undefined, text: string, color: string, title: string): Promise<void> {
+  if (tabId === undefined) return;
+  try {
+    await browser.action.setBadgeBackgroundColor({ tabId, color });
+    await browser.action.setBadgeText({ tabId, text });
+    await browser.action.setTitle({ tabId, title });
+  } catch {
+    // The tab may be gone.
+  }
+}
+
+async function clearBadgeLater(tabId: number | undefined): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, BADGE_MS));
+  if (tabId === undefined) return;
+  try {
+    await browser.action.setBadgeText({ tabId, text: '' });
+    await browser.action.setTitle({ tabId, title: t('actionTitle') });
+  } catch {
+    // The tab may be gone.
+  }
+}
+
+function reportFailure(tab: browser.Tabs.Tab, error: unknown): void {
+  const title = error instanceof RestrictedPageError ? t('restrictedPage') : t('injectionFailed', errorMessage(error));
+  void showBadge(tab.id, '!', '#c5221f', title);
+  console.warn('Readmark:', title, errorMessage(error));
+}
+
+async function toggleReader(tab: browser.Tabs.Tab): Promise<void> {
+  try {
+    const tabId = await ensureContentScript(tab);
+    await sendToTab(tabId, 'toggle-reader', {});
+  } catch (error) {
+    reportFailure(tab, error);
+  }
+}
+
+async function copyMarkdown(tab: browser.Tabs.Tab, scope: MarkdownScope): Promise<void> {
+  try {
+    const tabId = await ensureContentScript(tab);
+    const { markdown } = await sendToTab(tabId, 'get-markdown', { scope });
+    await writeClipboardFromBackground(markdown);
+    await showBadge(tab.id, '✓', '#188038', t('copiedBadgeTitle'));
+    void clearBadgeLater(tab.id);
+  } catch (error) {
+    if (error instanceof RestrictedPageError) {
+      reportFailure(tab, error);
+      return;
+    }
+    await showBadge(tab.id, '!', '#c5221f', t('copyFailed', errorMessage(error)));
+    void clearBadgeLater(tab.id);
+  }
+}
+
+function createMenus(): void {
+  void browser.contextMenus.removeAll().then(() => {
+    browser.contextMenus.create({ id: MENU.open, title: t('menuOpenReader'), contexts: ['page'] });
+    browser.contextMenus.create({ id: MENU.copyPage, title: t('menuCopyPage'), contexts: ['page'] });
+    browser.contextMenus.create({ id: MENU.copySelection, title: t('menuCopySelection'), contexts: ['selection'] });
+  });
+}
+
+browser.runtime.onInstalled.addListener(createMenus);
+browser.runtime.onStartup.addListener(createMenus);
+
+browser.action.onClicked.addListener((tab) => void toggleReader(tab));
+
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === 'copy-markdown' && tab) void copyMarkdown(tab, 'page');
+});
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (!tab) return;
+  if (info.menuItemId === MENU.open) void toggleReader(tab);
+  else if (info.menuItemId === MENU.copyPage) void copyMarkdown(tab, 'page');
+  else if (info.menuItemId === MENU.copySelection) void copyMarkdown(tab, 'selection');
+});
+
+listen<BackgroundProtocol>({
+  'write-clipboard': async ({ text }) => {
+    await writeClipboardFromBackground(text);
+    return {};
+  },
+});

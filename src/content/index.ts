@@ -1,0 +1,112 @@
+import browser from 'webextension-polyfill';
+import { errorMessage, listen, type ContentProtocol } from '../shared/messages.js';
+import { loadOptions, onOptionsChanged, saveOptions } from '../shared/options.js';
+import { t } from '../shared/i18n.js';
+import { readLivePage, selectionMarkdown } from './extract-page.js';
+import { ReaderOverlay, type ReaderContent } from './overlay.js';
+
+/**
+ * The content script, injected on demand only (activeTab + scripting). Injecting it twice
+ * into the same world is a no-op; a copy left behind by an earlier version of the extension
+ * (its runtime gone after an update) steps aside for the new one.
+ */
+interface ContentInstance {
+  generation: number;
+  isAlive(): boolean;
+  teardown(): void;
+}
+
+const INSTANCE_KEY = '__readmarkContentInstance';
+const SUPERSEDE_EVENT = 'readmark-supersede';
+
+function runtimeAlive(): boolean {
+  try {
+    return Boolean(browser.runtime.id);
+  } catch {
+    return false;
+  }
+}
+
+function start(): void {
+  const world = globalThis as unknown as Record<string, ContentInstance | undefined>;
+  const previous = world[INSTANCE_KEY];
+  if (previous?.isAlive()) return;
+  previous?.teardown();
+
+  const generation = (previous?.generation ?? 0) + 1;
+  const teardownSignal = new AbortController();
+  let overlay: ReaderOverlay | null = null;
+  let stopWatchingOptions: (() => void) | null = null;
+
+  const readContent = (force: boolean, frontMatter: boolean): ReaderContent => {
+    try {
+      return { kind: 'result', result: readLivePage({ force, frontMatter }).result };
+    } catch (error) {
+      return { kind: 'error', message: errorMessage(error) };
+    }
+  };
+
+  const openReader = async (): Promise<void> => {
+    const options = await loadOptions();
+    const current = new ReaderOverlay(readContent(false, options.frontMatter), options, {
+      showAnyway: () => readContent(true, options.frontMatter),
+      saveOptions: (patch) => void saveOptions(patch).catch(() => undefined),
+      closed: () => {
+        stopWatchingOptions?.();
+        stopWatchingOptions = null;
+        if (overlay === current) overlay = null;
+      },
+    });
+    overlay = current;
+    current.open();
+    stopWatchingOptions = onOptionsChanged((next) => current.applyOptions(next));
+  };
+
+  const pageMarkdown = async (): Promise<string> => {
+    if (overlay?.isOpen && overlay.articleMarkdown !== null) return overlay.articleMarkdown;
+    const { frontMatter } = await loadOptions();
+    let { result } = readLivePage({ force: false, frontMatter });
+    if (result.kind === 'not-article') result = readLivePage({ force: true, frontMatter }).result;
+    if (result.kind === 'not-article') throw new Error(t('noArticle'));
+    return result.markdown;
+  };
+
+  const handlers = {
+    ping: async () => ({ generation }),
+    'toggle-reader': async () => {
+      if (overlay?.isOpen) {
+        overlay.close();
+        return { open: false };
+      }
+      await openReader();
+      return { open: true };
+    },
+    'get-markdown': async ({ scope }: { scope: 'page' | 'selection' }) => {
+      const markdown = scope === 'selection' ? selectionMarkdown() : await pageMarkdown();
+      if (!markdown) throw new Error(t('nothingSelected'));
+      return { markdown };
+    },
+  };
+  listen<ContentProtocol>(handlers);
+
+  // A later copy of this script (after an extension update) asks older ones to leave.
+  document.addEventListener(
+    SUPERSEDE_EVENT,
+    () => {
+      if (!runtimeAlive()) world[INSTANCE_KEY]?.teardown();
+    },
+    { signal: teardownSignal.signal },
+  );
+  document.dispatchEvent(new CustomEvent(SUPERSEDE_EVENT));
+
+  world[INSTANCE_KEY] = {
+    generation,
+    isAlive: runtimeAlive,
+    teardown: () => {
+      teardownSignal.abort();
+      overlay?.close();
+    },
+  };
+}
+
+start();

@@ -1,0 +1,116 @@
+import type { Removal } from '../core/types.js';
+
+/**
+ * Layout signals only a live page has: what the user cannot see. Everything is measured
+ * on `live` and removed from `clone`, which must be a fresh, unmodified clone of `live`
+ * (`live.cloneNode(true)`), so that both trees can be walked in parallel.
+ */
+
+/** Elements never judged by their box: they have none, or hidden is their normal state. */
+const NO_BOX_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'LINK', 'META', 'TEMPLATE', 'NOSCRIPT', 'SOURCE', 'TRACK', 'BR', 'WBR', 'HEAD', 'TITLE', 'BASE',
+  'AREA', 'MAP', 'PARAM', 'COL', 'COLGROUP', 'OPTION', 'OPTGROUP', 'DATALIST', 'PICTURE',
+]);
+/** MathML and SVG internals report odd boxes; judge their outer element only. */
+const FOREIGN_NAMESPACES = new Set(['http://www.w3.org/1998/Math/MathML', 'http://www.w3.org/2000/svg']);
+/** A fixed or sticky element holding more than this share of the page's text is the page itself. */
+const MAIN_CONTENT_SHARE = 0.3;
+const TABLE_PARTS = new Set(['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TH', 'TD', 'CAPTION']);
+const TINY_IMAGE_PX = 2;
+
+type LayoutRule = 'hidden-by-style' | 'zero-size-image' | 'zero-size-box' | 'off-screen' | 'fixed-overlay';
+
+function describe(element: Element): string {
+  const id = element.id ? `#${element.id}` : '';
+  const classes = typeof element.className === 'string' && element.className.trim() ? `.${element.className.trim().split(/\s+/).slice(0, 3).join('.')}` : '';
+  return `${element.localName}${id}${classes}`;
+}
+
+function textLength(element: Element): number {
+  return (element.textContent ?? '').replace(/\s+/g, '').length;
+}
+
+function hasVisibleDescendant(element: Element, view: Window): boolean {
+  for (const descendant of Array.from(element.querySelectorAll('*'))) {
+    if (view.getComputedStyle(descendant).visibility === 'visible') return true;
+  }
+  return false;
+}
+
+/**
+ * A pixel, not a picture. Lazy images and images still loading have no size yet and are
+ * content more often than not, so only a declared tiny size or a loaded tiny image counts.
+ */
+function isTinyImage(image: HTMLImageElement, box: DOMRect): boolean {
+  if (box.width > TINY_IMAGE_PX && box.height > TINY_IMAGE_PX) return false;
+  const declaredTiny = ['width', 'height'].some((name) => {
+    const value = image.getAttribute(name);
+    return value !== null && value.trim() !== '' && Number.parseFloat(value) <= TINY_IMAGE_PX;
+  });
+  if (declaredTiny) return true;
+  const lazy = image.loading === 'lazy' || Array.from(image.attributes).some((attribute) => /^data-.*src/i.test(attribute.name));
+  if (lazy) return false;
+  return image.complete && image.naturalWidth > 0;
+}
+
+function judge(element: Element, view: Window, pageTextLength: number): LayoutRule | null {
+  const style = view.getComputedStyle(element);
+  if (style.display === 'none') return 'hidden-by-style';
+  if (style.display === 'contents') return null;
+  if ((style.visibility === 'hidden' || style.visibility === 'collapse') && !hasVisibleDescendant(element, view)) return 'hidden-by-style';
+
+  const box = element.getBoundingClientRect();
+  if (element.localName === 'img') {
+    if (isTinyImage(element as HTMLImageElement, box)) return 'zero-size-image';
+  } else if (box.width === 0 && box.height === 0 && (style.overflow !== 'visible' || textLength(element) === 0)) {
+    return 'zero-size-box';
+  }
+  // Entirely left of or above the document's origin: no scrolling can ever reveal it.
+  if (box.width > 0 && box.height > 0 && (box.right + view.scrollX <= 0 || box.bottom + view.scrollY <= 0)) return 'off-screen';
+
+  if (style.position === 'fixed' || (style.position === 'sticky' && !TABLE_PARTS.has(element.tagName) && !/^H[1-6]$/.test(element.tagName))) {
+    if (pageTextLength === 0 || textLength(element) / pageTextLength < MAIN_CONTENT_SHARE) return 'fixed-overlay';
+  }
+  return null;
+}
+
+/**
+ * Removes from `clone` the elements the live page does not show to the user: hidden by a
+ * stylesheet, zero-size or off-screen boxes and images (tracking pixels), fixed or sticky
+ * overlays (cookie banners, subscribe modals, app bars). Never changes `live`.
+ */
+export function dropInvisibleFromClone(live: Document, clone: Document, view: Window): Removal[] {
+  const removals: Removal[] = [];
+  const liveBody = live.body;
+  const cloneBody = clone.body;
+  if (!liveBody || !cloneBody || liveBody.tagName !== cloneBody.tagName) return removals;
+  const pageTextLength = textLength(liveBody);
+
+  const walk = (liveParent: Element, cloneParent: Element): void => {
+    const liveChildren = Array.from(liveParent.children);
+    const cloneChildren = Array.from(cloneParent.children);
+    if (liveChildren.length !== cloneChildren.length) return; // not a clone of this tree: judge nothing below
+    liveChildren.forEach((liveChild, index) => {
+      const cloneChild = cloneChildren[index];
+      if (!cloneChild || cloneChild.tagName !== liveChild.tagName) return;
+      if (NO_BOX_TAGS.has(liveChild.tagName)) return;
+      if (liveChild.namespaceURI !== null && FOREIGN_NAMESPACES.has(liveChild.namespaceURI)) {
+        const rule = judge(liveChild, view, pageTextLength);
+        if (rule === 'hidden-by-style' || rule === 'fixed-overlay' || rule === 'off-screen') {
+          removals.push({ family: 'layout', rule, element: describe(liveChild) });
+          cloneChild.remove();
+        }
+        return;
+      }
+      const rule = judge(liveChild, view, pageTextLength);
+      if (rule) {
+        removals.push({ family: 'layout', rule, element: describe(liveChild) });
+        cloneChild.remove();
+        return;
+      }
+      walk(liveChild, cloneChild);
+    });
+  };
+  walk(liveBody, cloneBody);
+  return removals;
+}

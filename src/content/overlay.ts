@@ -1,0 +1,250 @@
+import browser from 'webextension-polyfill';
+import { sanitizeToFragment } from '../core/sanitize.js';
+import type { Article, ReadResult } from '../core/types.js';
+import type { MessageName } from '../shared/i18n.js';
+import { t } from '../shared/i18n.js';
+import { errorMessage } from '../shared/messages.js';
+import { FONT_SIZE_RANGE, LINE_WIDTHS, THEMES, type LineWidth, type Options, type Theme } from '../shared/options.js';
+import { writeClipboard } from './clipboard.js';
+import { HOST_TAG } from './extract-page.js';
+import { OVERLAY_CSS } from './overlay-styles.js';
+
+const MEASURES: Record<LineWidth, string> = { narrow: '54ch', medium: '68ch', wide: '90ch' };
+const THEME_LABELS: Record<Theme, MessageName> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
+const WIDTH_LABELS: Record<LineWidth, MessageName> = { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' };
+
+export type ReaderContent =
+  | { kind: 'result'; result: ReadResult }
+  | { kind: 'error'; message: string };
+
+export interface OverlayCallbacks {
+  /** The user asked to extract a page that does not look like an article. */
+  showAnyway(): ReaderContent;
+  saveOptions(patch: Partial<Options>): void;
+  /** Called once the overlay is gone and the page is as it was. */
+  closed(): void;
+}
+
+function element<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, properties: Partial<HTMLElementTagNameMap[Tag]> = {}, children: Array<Node | string> = []): HTMLElementTagNameMap[Tag] {
+  const created = Object.assign(document.createElement(tag), properties);
+  created.append(...children);
+  return created;
+}
+
+function formatDate(value: string, lang: string | null): string {
+  // The publisher's calendar date, not the reader's time zone's.
+  const calendarDate = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  const date = calendarDate ? new Date(Date.UTC(Number(calendarDate[1]), Number(calendarDate[2]) - 1, Number(calendarDate[3]))) : new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  try {
+    return date.toLocaleDateString(lang ?? undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: calendarDate ? 'UTC' : undefined });
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+/** The sanitized article as nodes, with scrollable tables and media that load lazily. */
+function articleBody(article: Article): HTMLElement {
+  const body = element('article', { className: 'content' });
+  if (article.lang) body.lang = article.lang;
+  if (article.dir) body.dir = article.dir;
+  body.append(sanitizeToFragment(article.html, window));
+  for (const table of Array.from(body.querySelectorAll('table'))) {
+    const wrapper = element('div', { className: 'table-scroll' });
+    table.replaceWith(wrapper);
+    wrapper.append(table);
+  }
+  for (const image of Array.from(body.querySelectorAll('img'))) {
+    image.loading = 'lazy';
+    image.decoding = 'async';
+  }
+  for (const link of Array.from(body.querySelectorAll('a[href]'))) {
+    link.setAttribute('target', '_blank');
+    link.setAttribute('rel', 'noopener noreferrer');
+  }
+  return body;
+}
+
+/**
+ * The reader: a modal <dialog> in the top layer, inside a closed shadow root. The top
+ * layer is above any z-index and unaffected by the page's transforms; a modal dialog makes
+ * the page inert (a focus trap for free) and is announced as a dialog.
+ */
+export class ReaderOverlay {
+  private readonly host = document.createElement(HOST_TAG);
+  private readonly root: ShadowRoot;
+  private readonly dialog = element('dialog');
+  private readonly scroller = element('div', { className: 'scroller', tabIndex: 0 });
+  private readonly status = element('span', { className: 'status' });
+  private readonly themeSelect = element('select');
+  private readonly widthSelect = element('select');
+  private readonly returnFocusTo: Element | null;
+  private readonly scrollBefore = { x: window.scrollX, y: window.scrollY };
+  private markdown: string | null = null;
+  private closing = false;
+
+  constructor(content: ReaderContent, private options: Options, private readonly callbacks: OverlayCallbacks) {
+    this.returnFocusTo = document.activeElement;
+    this.root = this.host.attachShadow({ mode: 'closed' });
+    this.host.setAttribute('style', 'all: initial !important; display: block !important; position: fixed !important; width: 0 !important; height: 0 !important;');
+    this.root.append(element('style', { textContent: OVERLAY_CSS }), this.dialog);
+    this.dialog.setAttribute('aria-labelledby', 'readmark-title');
+    this.dialog.lang = browserUiLanguage();
+    // `all: initial` on the host leaves `direction` inherited from the page: the UI sets its own.
+    this.dialog.dir = browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+    this.dialog.append(this.toolbar(), this.scroller);
+    this.dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      this.close();
+    });
+    this.dialog.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.close();
+      }
+    });
+    this.applyOptions(options);
+    this.render(content);
+  }
+
+  open(): void {
+    document.documentElement.append(this.host);
+    this.dialog.showModal();
+    this.scroller.focus({ preventScroll: true });
+  }
+
+  get isOpen(): boolean {
+    return this.host.isConnected && !this.closing;
+  }
+
+  close(): void {
+    if (this.closing) return;
+    this.closing = true;
+    if (this.dialog.open) this.dialog.close();
+    this.host.remove();
+    if (this.returnFocusTo instanceof HTMLElement || this.returnFocusTo instanceof SVGElement) this.returnFocusTo.focus({ preventScroll: true });
+    if (window.scrollX !== this.scrollBefore.x || window.scrollY !== this.scrollBefore.y) {
+      window.scrollTo({ left: this.scrollBefore.x, top: this.scrollBefore.y, behavior: 'instant' });
+    }
+    this.callbacks.closed();
+  }
+
+  /** The Markdown of what the overlay shows, when it shows an article. */
+  get articleMarkdown(): string | null {
+    return this.markdown;
+  }
+
+  applyOptions(options: Options): void {
+    this.options = options;
+    this.dialog.dataset['theme'] = options.theme;
+    this.dialog.style.setProperty('--font-size', `${options.fontSize}px`);
+    this.dialog.style.setProperty('--measure', MEASURES[options.lineWidth]);
+    this.themeSelect.value = options.theme;
+    this.widthSelect.value = options.lineWidth;
+  }
+
+  private toolbar(): HTMLElement {
+    const copy = element('button', { type: 'button', className: 'copy', textContent: t('copyMarkdown') });
+    copy.addEventListener('click', () => void this.copy());
+    const smaller = element('button', { type: 'button', className: 'smaller', textContent: 'A−', title: t('fontSmaller') });
+    smaller.setAttribute('aria-label', t('fontSmaller'));
+    smaller.addEventListener('click', () => this.changeOptions({ fontSize: Math.max(FONT_SIZE_RANGE.min, this.options.fontSize - FONT_SIZE_RANGE.step) }));
+    const larger = element('button', { type: 'button', className: 'larger', textContent: 'A+', title: t('fontLarger') });
+    larger.setAttribute('aria-label', t('fontLarger'));
+    larger.addEventListener('click', () => this.changeOptions({ fontSize: Math.min(FONT_SIZE_RANGE.max, this.options.fontSize + FONT_SIZE_RANGE.step) }));
+    this.themeSelect.className = 'theme';
+    this.themeSelect.append(...THEMES.map((theme) => element('option', { value: theme, textContent: t(THEME_LABELS[theme]) })));
+    this.themeSelect.addEventListener('change', () => this.changeOptions({ theme: this.themeSelect.value as Theme }));
+    this.widthSelect.className = 'width';
+    this.widthSelect.append(...LINE_WIDTHS.map((width) => element('option', { value: width, textContent: t(WIDTH_LABELS[width]) })));
+    this.widthSelect.addEventListener('change', () => this.changeOptions({ lineWidth: this.widthSelect.value as LineWidth }));
+    const close = element('button', { type: 'button', className: 'close', textContent: `✕ ${t('close')}` });
+    close.addEventListener('click', () => this.close());
+    this.status.setAttribute('role', 'status');
+    this.status.setAttribute('aria-live', 'polite');
+    const bar = element('div', { className: 'toolbar' }, [
+      copy,
+      this.status,
+      element('span', { className: 'spacer' }),
+      smaller,
+      larger,
+      element('label', {}, [t('theme'), this.themeSelect]),
+      element('label', {}, [t('lineWidth'), this.widthSelect]),
+      close,
+    ]);
+    bar.setAttribute('role', 'toolbar');
+    bar.setAttribute('aria-label', t('toolbarLabel'));
+    return bar;
+  }
+
+  private changeOptions(patch: Partial<Options>): void {
+    this.applyOptions({ ...this.options, ...patch });
+    this.callbacks.saveOptions(patch);
+  }
+
+  private async copy(): Promise<void> {
+    if (this.markdown === null) return;
+    this.status.textContent = '';
+    delete this.status.dataset['state'];
+    try {
+      await writeClipboard(this.markdown);
+      this.status.textContent = t('copied');
+      this.status.dataset['state'] = 'ok';
+    } catch (error) {
+      this.status.textContent = t('copyFailed', errorMessage(error));
+      this.status.dataset['state'] = 'error';
+    }
+  }
+
+  private render(content: ReaderContent): void {
+    this.markdown = null;
+    const main = element('main');
+    if (content.kind === 'error') {
+      main.append(this.notice(t('readerError', content.message)));
+    } else if (content.result.kind === 'not-article') {
+      const showAnyway = element('button', { type: 'button', className: 'show-anyway', textContent: t('showAnyway') });
+      showAnyway.addEventListener('click', () => {
+        this.render(this.callbacks.showAnyway());
+        this.scroller.focus({ preventScroll: true });
+      });
+      main.append(this.notice(t('noArticle'), showAnyway));
+    } else {
+      const article = content.result;
+      this.markdown = article.markdown;
+      if (article.lang) main.lang = article.lang;
+      if (article.dir) main.dir = article.dir;
+      main.append(this.header(article), articleBody(article));
+    }
+    this.scroller.setAttribute('aria-labelledby', 'readmark-title');
+    this.scroller.replaceChildren(main);
+    this.scroller.scrollTop = 0;
+  }
+
+  private notice(message: string, action?: HTMLElement): HTMLElement {
+    const notice = element('div', { className: 'notice' }, [element('h1', { className: 'title', id: 'readmark-title', textContent: message })]);
+    if (action) notice.append(action);
+    return notice;
+  }
+
+  private header(article: Article): HTMLElement {
+    const meta = element('p', { className: 'meta' });
+    if (article.byline) meta.append(element('span', { className: 'byline', textContent: article.byline }));
+    if (article.siteName) meta.append(element('span', { className: 'site', textContent: article.siteName }));
+    if (article.publishedTime) {
+      const time = element('time', { textContent: formatDate(article.publishedTime, article.lang) });
+      time.dateTime = article.publishedTime;
+      meta.append(element('span', {}, [time]));
+    }
+    meta.append(element('span', { className: 'reading-time', textContent: t('readingTime', String(article.readingMinutes)) }));
+    const original = element('a', { className: 'original', href: location.href, textContent: t('viewOriginal') });
+    return element('header', {}, [
+      element('h1', { className: 'title', id: 'readmark-title', textContent: article.title }),
+      meta,
+      element('p', { className: 'meta' }, [original]),
+    ]);
+  }
+}
+
+function browserUiLanguage(): string {
+  return browser.i18n.getUILanguage() || navigator.language;
+}

@@ -1,0 +1,69 @@
+import browser from 'webextension-polyfill';
+import { t, type MessageName } from '../shared/i18n.js';
+import { FONT_SIZE_RANGE, LINE_WIDTHS, loadOptions, saveOptions, THEMES, type LineWidth, type Options, type Theme } from '../shared/options.js';
+
+const THEME_LABELS: Record<Theme, MessageName> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
+const WIDTH_LABELS: Record<LineWidth, MessageName> = { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' };
+
+const form = document.getElementById('options') as HTMLFormElement;
+const themeSelect = form.elements.namedItem('theme') as HTMLSelectElement;
+const widthSelect = form.elements.namedItem('lineWidth') as HTMLSelectElement;
+const fontSizeInput = form.elements.namedItem('fontSize') as HTMLInputElement;
+const frontMatterInput = form.elements.namedItem('frontMatter') as HTMLInputElement;
+const status = document.getElementById('status') as HTMLElement;
+
+function localize(): void {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.title = t('optionsTitle');
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-i18n]'))) node.textContent = t(node.dataset['i18n'] as MessageName);
+  themeSelect.append(...THEMES.map((theme) => new Option(t(THEME_LABELS[theme]), theme)));
+  widthSelect.append(...LINE_WIDTHS.map((width) => new Option(t(WIDTH_LABELS[width]), width)));
+  fontSizeInput.min = String(FONT_SIZE_RANGE.min);
+  fontSizeInput.max = String(FONT_SIZE_RANGE.max);
+  fontSizeInput.step = String(FONT_SIZE_RANGE.step);
+}
+
+function show(options: Options): void {
+  themeSelect.value = options.theme;
+  widthSelect.value = options.lineWidth;
+  fontSizeInput.value = String(options.fontSize);
+  frontMatterInput.checked = options.frontMatter;
+}
+
+async function listShortcuts(): Promise<void> {
+  const list = document.getElementById('shortcuts') as HTMLUListElement;
+  const commands = await browser.commands.getAll();
+  list.replaceChildren(
+    ...commands.map((command) => {
+      const item = document.createElement('li');
+      const key = document.createElement('kbd');
+      key.textContent = command.shortcut || t('optionsShortcutNone');
+      item.append(key, ` ${command.description ?? command.name ?? ''}`);
+      return item;
+    }),
+  );
+}
+
+async function openShortcutSettings(): Promise<void> {
+  if (__BROWSER__ === 'firefox') {
+    await (browser.commands as unknown as { openShortcutSettings(): Promise<void> }).openShortcutSettings();
+  } else {
+    await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+  }
+}
+
+localize();
+void loadOptions().then(show);
+void listShortcuts();
+document.getElementById('shortcut-settings')?.addEventListener('click', () => void openShortcutSettings());
+form.addEventListener('change', () => {
+  void saveOptions({
+    theme: themeSelect.value as Theme,
+    lineWidth: widthSelect.value as LineWidth,
+    fontSize: Number(fontSizeInput.value),
+    frontMatter: frontMatterInput.checked,
+  }).then((saved) => {
+    show(saved);
+    status.textContent = t('optionsSaved');
+  });
+});

@@ -1,0 +1,50 @@
+import browser from 'webextension-polyfill';
+
+export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+export const LINE_WIDTHS = ['narrow', 'medium', 'wide'] as const;
+export const FONT_SIZE_RANGE = { min: 14, max: 28, step: 2 } as const;
+
+export type Theme = (typeof THEMES)[number];
+export type LineWidth = (typeof LINE_WIDTHS)[number];
+
+/** The options' defaults; their types are the options' types. */
+export const DEFAULT_OPTIONS = {
+  theme: 'system' as Theme,
+  fontSize: 18,
+  lineWidth: 'medium' as LineWidth,
+  frontMatter: false,
+};
+
+export type Options = typeof DEFAULT_OPTIONS;
+
+/** Repairs whatever storage holds (older versions, hand edits, another device) into valid options. */
+export function normalizeOptions(stored: Record<string, unknown>): Options {
+  const theme = THEMES.find((value) => value === stored['theme']) ?? DEFAULT_OPTIONS.theme;
+  const lineWidth = LINE_WIDTHS.find((value) => value === stored['lineWidth']) ?? DEFAULT_OPTIONS.lineWidth;
+  const rawSize = Number(stored['fontSize']);
+  const fontSize = Number.isFinite(rawSize) ? Math.min(FONT_SIZE_RANGE.max, Math.max(FONT_SIZE_RANGE.min, Math.round(rawSize))) : DEFAULT_OPTIONS.fontSize;
+  const frontMatter = typeof stored['frontMatter'] === 'boolean' ? stored['frontMatter'] : DEFAULT_OPTIONS.frontMatter;
+  return { theme, fontSize, lineWidth, frontMatter };
+}
+
+export async function loadOptions(): Promise<Options> {
+  try {
+    return normalizeOptions(await browser.storage.sync.get(DEFAULT_OPTIONS));
+  } catch {
+    return { ...DEFAULT_OPTIONS };
+  }
+}
+
+export async function saveOptions(patch: Partial<Options>): Promise<Options> {
+  const next = normalizeOptions({ ...(await loadOptions()), ...patch });
+  await browser.storage.sync.set(next);
+  return next;
+}
+
+export function onOptionsChanged(listener: (options: Options) => void): () => void {
+  const handle = (_changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
+    if (area === 'sync') void loadOptions().then(listener);
+  };
+  browser.storage.onChanged.addListener(handle);
+  return () => browser.storage.onChanged.removeListener(handle);
+}

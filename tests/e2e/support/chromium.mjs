@@ -1,0 +1,129 @@
+// Drives Chromium (Debian's /usr/bin/chromium) with the built extension through playwright-core.
+import { chromium } from 'playwright-core';
+import { snapshotOverlay } from './overlay-snapshot.mjs';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROME_DIST = new URL('../../../dist/chrome', import.meta.url).pathname;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function findHost(node) {
+  if (node.nodeName === 'READMARK-READER') return node;
+  for (const child of node.children ?? []) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+export async function launchChromium({ headless = true, env } = {}) {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM_PATH,
+    headless,
+    env,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${CHROME_DIST}`,
+      `--load-extension=${CHROME_DIST}`,
+      '--enable-unsafe-extension-debugging',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=en-US',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const extensionId = new URL(worker.url()).host;
+  const browserSession = await context.browser().newBrowserCDPSession();
+  const pageSessions = new WeakMap();
+
+  async function pageSession(page) {
+    let session = pageSessions.get(page);
+    if (!session) {
+      session = await context.newCDPSession(page);
+      pageSessions.set(page, session);
+    }
+    return session;
+  }
+
+  /** A real toolbar-button click: it runs action.onClicked and grants activeTab. */
+  async function clickAction(page) {
+    const { targetInfos } = await browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = targetInfos.find((target) => target.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    await worker.evaluate(() => 0);
+    await browserSession.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+  }
+
+  /** Evaluates `fn(shadowRoot, arg)` in the page with the overlay's closed shadow root (null when absent). */
+  async function evaluateInOverlay(page, fn, arg) {
+    const session = await pageSession(page);
+    const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+    const host = findHost(root);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return page.evaluate(`(${fn})(null, ${JSON.stringify(arg ?? null)})`);
+    const { object } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result, exceptionDetails } = await session.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function (arg) { return (${fn})(this, arg); }`,
+      arguments: [{ value: arg ?? null }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  }
+
+  const overlay = (page) => evaluateInOverlay(page, snapshotOverlay);
+
+  async function waitForOverlay(page, predicate, timeoutMs = 3000) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < deadline) {
+      last = await overlay(page);
+      if (predicate(last)) return last;
+      await sleep(100);
+    }
+    return last;
+  }
+
+  /** Clicks the toolbar button until the overlay is open (the first trigger after launch is sometimes lost). */
+  async function openWithAction(page) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await clickAction(page);
+      const state = await waitForOverlay(page, (snapshot) => snapshot.open, 2000);
+      if (state.open) return state;
+    }
+    throw new Error('the reader did not open');
+  }
+
+  return {
+    name: 'chromium',
+    context,
+    worker,
+    extensionId,
+    clickAction,
+    openWithAction,
+    overlay,
+    evaluateInOverlay,
+    waitForOverlay,
+    async newPage(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async grantClipboard(origin) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    },
+    wheel: (page, deltaY) => page.mouse.wheel(0, deltaY),
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    readClipboard: (page) => page.evaluate(() => navigator.clipboard.readText()),
+    writeClipboard: (page, text) => page.evaluate((value) => navigator.clipboard.writeText(value), text),
+    async close() {
+      await context.close();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// Drives Firefox ESR (Debian's /usr/bin/firefox-esr) with dist/firefox installed as a temporary
+// add-on, through puppeteer-core over WebDriver BiDi.
+import puppeteer from 'puppeteer-core';
+import { snapshotOverlay } from './overlay-snapshot.mjs';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_DIST = new URL('../../../dist/firefox', import.meta.url).pathname;
+export const ADDON_ID = 'readmark@readmark.dev';
+export const ADDON_UUID = '5e0c1d3a-6f0b-4b8e-9a51-2c7d3e4f5a60';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function launchFirefox({ headless = true, env } = {}) {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless,
+    env,
+    defaultViewport: { width: 1100, height: 800 },
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.originControls.grantByDefault': true,
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      'intl.locale.requested': 'en-US',
+      // Lets the test read back what the background wrote without Firefox's paste prompt.
+      'dom.events.testing.asyncClipboard': true,
+    },
+  });
+  await browser.installExtension(FIREFOX_DIST);
+  const connection = browser.connection;
+
+  async function chromeContext() {
+    const { result } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const context = result.contexts.find((candidate) => candidate.url === 'chrome://browser/content/browser.xhtml');
+    if (!context) throw new Error('no browser window context');
+    return context.context;
+  }
+
+  /** A real toolbar-button click on the page's tab (grants activeTab). */
+  async function clickAction(page) {
+    await page.bringToFront();
+    const context = await chromeContext();
+    const expression = `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.apiManager.global.browserActionFor(WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension).triggerAction(window); true`;
+    const { result } = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: false });
+    if (result.type === 'exception') throw new Error(result.exceptionDetails.text);
+  }
+
+  const contextOf = (page) => page.mainFrame()._id;
+
+  /** Evaluates `fn(shadowRoot, arg)` in the page with the overlay's closed shadow root (null when absent). */
+  async function evaluateInOverlay(page, fn, arg) {
+    const target = { context: contextOf(page) };
+    const { result: found } = await connection.send('script.evaluate', {
+      expression: 'document.querySelector("readmark-reader")',
+      target,
+      awaitPromise: false,
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
+    });
+    const shadowRoot = found.result?.value?.shadowRoot;
+    const rootArgument = shadowRoot?.sharedId ? { sharedId: shadowRoot.sharedId } : { type: 'null' };
+    const { result } = await connection.send('script.callFunction', {
+      functionDeclaration: `async function (root, argJson) { const value = await (${fn})(root, JSON.parse(argJson)); return JSON.stringify(value === undefined ? null : value); }`,
+      arguments: [rootArgument, { type: 'string', value: JSON.stringify(arg ?? null) }],
+      target,
+      awaitPromise: true,
+    });
+    if (result.type === 'exception') throw new Error(result.exceptionDetails.text);
+    return JSON.parse(result.result.value);
+  }
+
+  const overlay = (page) => evaluateInOverlay(page, snapshotOverlay);
+
+  async function waitForOverlay(page, predicate, timeoutMs = 3000) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < deadline) {
+      last = await overlay(page);
+      if (predicate(last)) return last;
+      await sleep(100);
+    }
+    return last;
+  }
+
+  async function openWithAction(page) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await clickAction(page);
+      const state = await waitForOverlay(page, (snapshot) => snapshot.open, 2500);
+      if (state.open) return state;
+    }
+    throw new Error('the reader did not open');
+  }
+
+  /** Evaluates an expression in the browser window's privileged scope (needs --remote-allow-system-access). */
+  async function evaluateInBrowserWindow(expression) {
+    const context = await chromeContext();
+    const { result } = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true });
+    if (result.type === 'exception') throw new Error(result.exceptionDetails.text);
+    return result.result.value;
+  }
+
+  return {
+    name: 'firefox',
+    evaluateInBrowserWindow,
+    browser,
+    clickAction,
+    openWithAction,
+    overlay,
+    evaluateInOverlay,
+    waitForOverlay,
+    extensionUrl: (path) => `moz-extension://${ADDON_UUID}/${path}`,
+    async newPage(url) {
+      const page = await browser.newPage();
+      if (!/^https?:/.test(url)) {
+        // puppeteer's goto never sees this navigation finish; the raw BiDi command does.
+        await connection.send('browsingContext.navigate', { context: contextOf(page), url, wait: 'complete' });
+      } else {
+        await page.goto(url, { waitUntil: 'load' });
+      }
+      return page;
+    },
+    wheel: (page, deltaY) => page.mouse.wheel({ deltaY }),
+    readClipboard: (page) => page.evaluate(() => navigator.clipboard.readText()),
+    writeClipboard: (page, text) => page.evaluate((value) => navigator.clipboard.writeText(value), text),
+    async close() {
+      await browser.close();
+    },
+  };
+}

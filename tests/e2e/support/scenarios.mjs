@@ -1,0 +1,320 @@
+// The end-to-end scenarios, written once and run against each browser's driver
+// (support/chromium.mjs, support/firefox.mjs). Each scenario uses a fresh tab.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { SEED_EXPECT } from './pages.mjs';
+
+export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+let pageCounter = 0;
+/** A unique URL per tab: the drivers find a tab by its URL. */
+export const unique = (server, path) => server.url(`${path}${path.includes('?') ? '&' : '?'}tab=${++pageCounter}`);
+
+async function withPage(env, path, run) {
+  const page = await env.driver.newPage(unique(env.server, path));
+  try {
+    return await run(page);
+  } finally {
+    await page.close();
+  }
+}
+
+async function waitFor(check, timeoutMs = 3000, message = 'condition') {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${message}`);
+}
+
+const clickIn = async (page, box) => {
+  assert.ok(box, 'the control exists');
+  await page.mouse.click(box.x, box.y);
+};
+
+/** Assertions shared by every path that shows the seed article. */
+export function assertSeedArticle(state) {
+  assert.equal(state.open, true, 'the dialog is open');
+  assert.equal(state.modal, true, 'the dialog is modal');
+  assert.equal(state.title, SEED_EXPECT.title);
+  assert.equal(state.label, SEED_EXPECT.title, 'the dialog is labelled by the title');
+  assert.equal(state.articleLang, SEED_EXPECT.lang);
+  for (const sentence of SEED_EXPECT.must_contain) assert.ok(state.articleText.includes(sentence), `article keeps: ${sentence}`);
+  for (const fragment of SEED_EXPECT.must_not_contain) assert.ok(!state.articleHtml.includes(fragment), `article drops: ${fragment}`);
+  assert.ok(!state.images.some((src) => src.includes('gfw-breaker.win')), 'the tracking pixel is gone');
+  assert.ok(state.images.some((src) => src.includes('img5.secretchina.com')), 'the article image stays');
+  assert.match(state.meta, /min read/);
+  assert.ok(state.originalHref?.startsWith('http://127.0.0.1:'), 'links to the original');
+}
+
+export function defineScenarios(test, env) {
+  test('toolbar button opens the reader with the seed article, without ads, hidden spans or pixel', async () => {
+    await withPage(env, '/seed.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      assertSeedArticle(state);
+      assert.equal(state.activeElement, 'div.scroller', 'focus moved into the dialog');
+    });
+  });
+
+  test('copy as Markdown from the overlay button: "Copied" only after the clipboard holds the article', async () => {
+    await env.driver.grantClipboard?.(env.server.origin);
+    await withPage(env, '/seed.html', async (page) => {
+      await env.driver.openWithAction(page);
+      await env.driver.writeClipboard(page, 'SENTINEL-BEFORE-COPY').catch(() => undefined);
+      const before = await env.driver.overlay(page);
+      assert.equal(before.status, '');
+      await clickIn(page, before.buttons.copy);
+      const after = await env.driver.waitForOverlay(page, (state) => state.status !== '');
+      assert.equal(after.statusState, 'ok', `status: ${after.status}`);
+      assert.equal(after.status, 'Copied');
+      const markdown = await env.driver.readClipboard(page);
+      assert.notEqual(markdown, 'SENTINEL-BEFORE-COPY');
+      for (const sentence of SEED_EXPECT.must_contain) assert.ok(markdown.includes(sentence), `markdown keeps: ${sentence}`);
+      for (const fragment of SEED_EXPECT.must_not_contain) assert.ok(!markdown.includes(fragment), `markdown drops: ${fragment}`);
+      assert.match(markdown, /!\[哈萨克斯坦总统[^\]]*\]\(https:\/\/img5\.secretchina\.com\/pic\/2022\/1-6\/p3074791a886718341-ss\.jpg\)/);
+    });
+  });
+
+  test('toggle: the button closes and reopens; Esc and the close button close; focus returns', async () => {
+    await withPage(env, '/seed.html', async (page) => {
+      await page.evaluate(() => {
+        const button = document.createElement('button');
+        button.id = 'focus-origin';
+        button.textContent = 'origin';
+        document.body.prepend(button);
+        button.focus();
+      });
+      await env.driver.openWithAction(page);
+      await env.driver.clickAction(page);
+      assert.equal((await env.driver.waitForOverlay(page, (state) => !state.present)).present, false, 'second click closes');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'focus-origin', 'focus returned');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('readmark-reader').length), 0);
+
+      await env.driver.openWithAction(page);
+      assert.equal(await page.evaluate(() => document.querySelectorAll('readmark-reader').length), 1, 'one overlay, never two');
+      await page.keyboard.press('Escape');
+      assert.equal((await env.driver.waitForOverlay(page, (state) => !state.present)).present, false, 'Esc closes');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'focus-origin');
+
+      const reopened = await env.driver.openWithAction(page);
+      await clickIn(page, reopened.buttons.close);
+      assert.equal((await env.driver.waitForOverlay(page, (state) => !state.present)).present, false, 'close button closes');
+    });
+  });
+
+  test('hostile page CSS (!important on every element) and page scripts cannot change the overlay', async () => {
+    await withPage(env, '/hostile.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      await sleep(400); // the page's tampering interval runs meanwhile
+      const later = await env.driver.overlay(page);
+      for (const snapshot of [state, later]) {
+        assert.equal(snapshot.open, true);
+        assert.equal(snapshot.title, 'Hostile styles story');
+        assert.equal(snapshot.styles.dialogDisplay, 'flex');
+        assert.equal(snapshot.styles.dialogVisibility, 'visible');
+        assert.equal(snapshot.styles.dialogOpacity, '1');
+        assert.equal(snapshot.styles.paragraphFontSize, '18px');
+        assert.notEqual(snapshot.styles.titleColor, 'rgb(255, 0, 0)');
+        assert.equal(snapshot.styles.dialogBackground, 'rgb(251, 251, 248)');
+        assert.ok(snapshot.dialogBox.width >= snapshot.viewport.width - 1 && snapshot.dialogBox.height >= snapshot.viewport.height - 1, 'covers the viewport');
+      }
+      assert.ok(later.articleText.includes('Paragraph 10'), 'content intact');
+      assert.equal(await page.evaluate(() => document.querySelector('readmark-reader')?.shadowRoot ?? null), null, 'the page cannot reach the shadow root');
+      await page.screenshot({ path: `${ARTIFACTS}${env.driver.name}-hostile.png` });
+    });
+  });
+
+  test('strict page CSP (default-src none) does not break the overlay', async () => {
+    await withPage(env, '/csp.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      assert.equal(state.title, 'Strict CSP story');
+      assert.equal(state.styles.toolbarDisplay, 'flex', 'the overlay stylesheet applied');
+      assert.equal(state.styles.dialogBackground, 'rgb(251, 251, 248)');
+      assert.ok(state.articleText.includes('Paragraph 10'));
+    });
+  });
+
+  test('a page that is not an article says so and offers "Show anyway"', async () => {
+    await withPage(env, '/not-article.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      assert.equal(state.title, 'No article found on this page');
+      assert.equal(state.label, 'No article found on this page');
+      await clickIn(page, state.buttons.showAnyway);
+      const forced = await env.driver.waitForOverlay(page, (snapshot) => snapshot.title !== 'No article found on this page' || snapshot.buttons.showAnyway === null, 3000);
+      assert.equal(forced.open, true);
+      assert.notEqual(forced.title, 'No article found on this page', 'forced extraction shows what it found');
+    });
+  });
+
+  test('page state: DOM, typed form values, focus and scroll position are unchanged after open and close; scroll is locked while open', async () => {
+    await withPage(env, '/state.html', async (page) => {
+      await page.evaluate(() => {
+        document.getElementById('text').value = 'typed by the user';
+        document.getElementById('area').value = 'a draft\nwith two lines';
+        document.getElementById('check').checked = true;
+        document.getElementById('choice').value = 'two';
+        window.scrollTo(0, 1234);
+        document.getElementById('trigger').focus({ preventScroll: true });
+      });
+      const snapshotPage = () => page.evaluate(() => ({
+        html: document.documentElement.outerHTML,
+        text: document.getElementById('text').value,
+        area: document.getElementById('area').value,
+        check: document.getElementById('check').checked,
+        choice: document.getElementById('choice').value,
+        scrollY: window.scrollY,
+        focus: document.activeElement?.id,
+      }));
+      const before = await snapshotPage();
+      assert.equal(before.scrollY, 1234);
+      const state = await env.driver.openWithAction(page);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).overflow), 'hidden', 'page scroll locked');
+      await page.mouse.move(state.dialogBox.x, state.dialogBox.y);
+      await env.driver.wheel(page, 600);
+      await sleep(300);
+      assert.equal(await page.evaluate(() => window.scrollY), 1234, 'the page did not scroll under the overlay');
+      await page.keyboard.press('Escape');
+      await env.driver.waitForOverlay(page, (snapshot) => !snapshot.present);
+      assert.deepEqual(await snapshotPage(), before);
+      assert.notEqual(await page.evaluate(() => getComputedStyle(document.documentElement).overflow), 'hidden', 'scroll lock released');
+    });
+  });
+
+  test('right-to-left article reads right to left', async () => {
+    await withPage(env, '/rtl.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      assert.equal(state.title, 'قصة الجسر القديم');
+      assert.equal(state.articleDir, 'rtl');
+      assert.equal(state.articleLang, 'ar');
+      assert.equal(state.direction, 'rtl');
+      assert.equal(state.toolbarDirection, 'ltr', 'the English UI stays left to right on a right-to-left page');
+      await page.screenshot({ path: `${ARTIFACTS}${env.driver.name}-rtl.png` });
+    });
+  });
+
+  test('layout signals: stylesheet-hidden text, off-screen boxes and fixed cookie banners are left out', async () => {
+    await withPage(env, '/layout.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      assert.ok(state.articleText.includes('Visible sentence about the bridge'));
+      for (const hidden of ['STYLESHEET-HIDDEN-TEXT', 'OFFSCREEN-TEXT', 'COOKIE-BANNER-TEXT']) assert.ok(!state.articleText.includes(hidden), `${hidden} is left out`);
+      assert.ok(await page.evaluate(() => document.body.textContent.includes('STYLESHEET-HIDDEN-TEXT')), 'the live page keeps it');
+    });
+  });
+
+  test('network: the open reader makes no requests to tracker URLs', async () => {
+    await withPage(env, '/tracker.html', async (page) => {
+      await sleep(300);
+      const trackerRequests = () => env.server.requests.filter((request) => request.path.startsWith('/track/')).length;
+      const contentRequests = () => env.server.requests.filter((request) => request.path.startsWith('/content/')).length;
+      const trackersBefore = trackerRequests();
+      assert.ok(trackersBefore >= 1, 'the page itself loads its pixels (the test can see them)');
+      const contentBefore = contentRequests();
+      const state = await env.driver.openWithAction(page);
+      assert.ok(!state.images.some((src) => src.includes('/track/')), 'no pixel in the article');
+      assert.ok(state.images.some((src) => src.includes('/content/photo.gif')), 'the photo stays');
+      await env.driver.evaluateInOverlay(page, (root) => { root.querySelector('.scroller').scrollTop = 1e6; });
+      await sleep(1200);
+      assert.equal(trackerRequests(), trackersBefore, 'zero tracker requests while the reader is open');
+      assert.ok(contentRequests() >= contentBefore, 'sanity: the counter works');
+    });
+  });
+
+  test('settings persist: font size and theme chosen in the overlay survive a reopen', async () => {
+    await withPage(env, '/csp.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      const startSize = Number.parseInt(state.fontSizeVar, 10);
+      await clickIn(page, state.buttons.larger);
+      await env.driver.waitForOverlay(page, (snapshot) => snapshot.fontSizeVar === `${startSize + 2}px`);
+      await env.driver.evaluateInOverlay(page, (root) => {
+        const select = root.querySelector('select.theme');
+        select.value = 'sepia';
+        select.dispatchEvent(new Event('change'));
+      });
+      await sleep(300);
+      await page.keyboard.press('Escape');
+      await env.driver.waitForOverlay(page, (snapshot) => !snapshot.present);
+      const reopened = await env.driver.openWithAction(page);
+      assert.equal(reopened.fontSizeVar, `${startSize + 2}px`);
+      assert.equal(reopened.theme, 'sepia');
+      // Back to the defaults for the other scenarios.
+      await env.driver.evaluateInOverlay(page, (root) => {
+        const select = root.querySelector('select.theme');
+        select.value = 'system';
+        select.dispatchEvent(new Event('change'));
+      });
+      await page.keyboard.press('Escape');
+      await env.driver.waitForOverlay(page, (snapshot) => !snapshot.present);
+      const back = await env.driver.openWithAction(page);
+      await clickIn(page, back.buttons.smaller);
+      await env.driver.waitForOverlay(page, (snapshot) => snapshot.fontSizeVar === `${startSize}px`);
+    });
+  });
+
+  test('screenshots of the overlay, light and dark', async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    await withPage(env, '/seed.html', async (page) => {
+      for (const theme of ['light', 'dark']) {
+        await env.driver.openWithAction(page);
+        await env.driver.evaluateInOverlay(page, (root, value) => {
+          const select = root.querySelector('select.theme');
+          select.value = value;
+          select.dispatchEvent(new Event('change'));
+          root.activeElement?.blur();
+        }, theme);
+        const state = await env.driver.waitForOverlay(page, (snapshot) => snapshot.theme === theme);
+        assert.equal(state.styles.dialogBackground, theme === 'dark' ? 'rgb(23, 24, 26)' : 'rgb(251, 251, 248)');
+        await page.screenshot({ path: `${ARTIFACTS}${env.driver.name}-${theme}.png` });
+        await page.keyboard.press('Escape');
+        await env.driver.waitForOverlay(page, (snapshot) => !snapshot.present);
+      }
+      await env.driver.openWithAction(page);
+      await env.driver.evaluateInOverlay(page, (root) => {
+        const select = root.querySelector('select.theme');
+        select.value = 'system';
+        select.dispatchEvent(new Event('change'));
+      });
+      await sleep(200);
+    });
+  });
+}
+
+export { waitFor, sleep, withPage, clickIn };
+
+/** The options page lists both shortcuts as assigned, and its front-matter switch changes what the overlay copies. */
+export function defineOptionsScenario(test, env) {
+  test('options page: both shortcuts assigned; front matter switch applies to copied Markdown', async () => {
+    const options = await env.driver.newPage(env.driver.extensionUrl('options.html'));
+    try {
+      const shortcuts = await waitFor(async () => {
+        const items = await options.evaluate(() => Array.from(document.querySelectorAll('#shortcuts kbd')).map((key) => key.textContent));
+        return items.length === 2 && items;
+      }, 3000, 'the shortcut list');
+      assert.deepEqual([...shortcuts].sort(), ['Alt+Shift+U', 'Alt+Shift+Y']);
+      await options.click('input[name=frontMatter]');
+      await waitFor(() => options.evaluate(() => document.getElementById('status').textContent === 'Saved'), 3000, 'saved');
+    } finally {
+      await options.close();
+    }
+    await env.driver.grantClipboard?.(env.server.origin);
+    try {
+      await withPage(env, '/csp.html', async (page) => {
+        const state = await env.driver.openWithAction(page);
+        await clickIn(page, state.buttons.copy);
+        const copied = await env.driver.waitForOverlay(page, (snapshot) => snapshot.status !== '');
+        assert.equal(copied.statusState, 'ok', copied.status);
+        const markdown = await env.driver.readClipboard(page);
+        assert.match(markdown, /^---\ntitle: "Strict CSP story"\nsource: "http:\/\/127\.0\.0\.1:\d+\/csp\.html\?tab=\d+"\n/);
+      });
+    } finally {
+      const restore = await env.driver.newPage(env.driver.extensionUrl('options.html'));
+      await restore.waitForSelector('input[name=frontMatter]');
+      await waitFor(() => restore.evaluate(() => document.querySelector('input[name=frontMatter]').checked), 3000, 'options loaded');
+      await restore.click('input[name=frontMatter]');
+      await waitFor(() => restore.evaluate(() => document.getElementById('status').textContent === 'Saved'), 3000, 'saved');
+      await restore.close();
+    }
+  });
+}

@@ -62,10 +62,16 @@ function createConverter(): TurndownService {
 let converter: TurndownService | undefined;
 
 /**
- * A GFM table needs a header row; with none, the GFM plugin invents an empty one.
- * Promoting the first row keeps the table's rows as they are.
+ * Prepares tables for the GFM plugin, which indexes a row's `childNodes` as cells:
+ * whitespace and comments between cells go. A GFM table needs a header row; with
+ * none, the plugin invents an empty one, so the first row is promoted instead.
  */
-function promoteHeaderRows(root: HTMLElement): void {
+function normalizeTables(root: HTMLElement): void {
+  for (const row of Array.from(root.querySelectorAll('tr'))) {
+    for (const child of Array.from(row.childNodes)) {
+      if (child.nodeType !== 1) child.remove();
+    }
+  }
   for (const table of Array.from(root.querySelectorAll('table'))) {
     if (table.querySelector('thead, table table') || !table.rows.length) continue;
     const firstRow = table.rows[0]!;
@@ -122,7 +128,7 @@ function unindentParagraphs(markdown: string): string {
 export function htmlToMarkdown(root: HTMLElement): string {
   converter ??= createConverter();
   const copy = root.cloneNode(true) as HTMLElement;
-  promoteHeaderRows(copy);
+  normalizeTables(copy);
   return unindentParagraphs(
     converter
       .turndown(copy)

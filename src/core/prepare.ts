@@ -108,3 +108,20 @@ export function framesToLinks(root: ParentNode, base: string | undefined): void 
     frame.replaceWith(paragraph);
   }
 }
+
+/**
+ * Rebuilds customized built-in elements (`<section is="x-layout">`) as plain ones.
+ * DOMPurify drops such an element with all its text when it returns a DOM, and the
+ * HTML serializer writes an element's `is` value back even after the attribute is gone.
+ */
+export function replaceCustomizedBuiltIns(root: ParentNode): void {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  for (const element of Array.from(root.querySelectorAll('[is]'))) {
+    const plain = doc.createElementNS(element.namespaceURI, element.localName);
+    for (const attribute of Array.from(element.attributes)) {
+      if (attribute.name !== 'is') plain.setAttributeNS(attribute.namespaceURI, attribute.name, attribute.value);
+    }
+    plain.append(...Array.from(element.childNodes));
+    element.replaceWith(plain);
+  }
+}

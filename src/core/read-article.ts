@@ -1,7 +1,7 @@
 import { cleanDocument } from './clean/clean.js';
 import { extract, looksLikeArticle } from './extract.js';
 import { frontMatter, htmlToMarkdown } from './markdown.js';
-import { absolutizeUrls, framesToLinks } from './prepare.js';
+import { absolutizeUrls, framesToLinks, replaceCustomizedBuiltIns } from './prepare.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { blockText, countWords, readingMinutes, wordTotal } from './text.js';
 import type { NotAnArticle, PipelineStage, ReadOptions, ReadResult } from './types.js';
@@ -48,6 +48,7 @@ export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadRe
   const sanitized = timed('sanitize', () => {
     absolutizeUrls(extraction.content, baseUrl);
     framesToLinks(extraction.content, baseUrl);
+    replaceCustomizedBuiltIns(extraction.content);
     return sanitizeArticleHtml(extraction.content.innerHTML, window);
   });
   const text = timed('text', () => blockText(sanitized.body));

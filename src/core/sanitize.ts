@@ -41,6 +41,12 @@ function purifierFor(window: Window): DOMPurify {
   if (purifier) return purifier;
   purifier = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
   if (!purifier.isSupported) throw new Error('DOMPurify is not supported by this DOM implementation; refusing to pass unsanitized HTML on');
+  purifier.addHook('uponSanitizeElement', (node) => {
+    // Returning a DOM, DOMPurify drops a whole element (and its text) for an `is`
+    // attribute (a customized built-in); sites put whole articles in `<section is=…>`.
+    // In this inert copy the attribute means nothing, so it goes first.
+    if (node.nodeType === 1 && (node as Element).hasAttribute('is')) (node as Element).removeAttribute('is');
+  });
   purifier.addHook('uponSanitizeAttribute', (_node, data) => {
     // DOMPurify lets any data: URI through on images; only raster images are content.
     if (/^\s*data:/i.test(data.attrValue) && !SAFE_DATA_IMAGE.test(data.attrValue)) data.keepAttr = false;

@@ -88,3 +88,12 @@ test('front matter is YAML with quoted values', () => {
   );
   assert.equal(matter, '---\ntitle: "A \\"quoted\\": title"\nsource: "https://a.example/"\nsite: "Site"\npublished: "2024-01-02"\nlang: "en"\nsaved: "2025-01-01T00:00:00.000Z"\n---\n\n');
 });
+
+test('a table with comments between its cells converts', () => {
+  const { body } = sanitizeArticleHtml('<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>', window);
+  const row = body.querySelector('tr')!;
+  row.insertBefore(body.ownerDocument.createComment(' between '), row.lastElementChild);
+  row.insertBefore(body.ownerDocument.createTextNode(' '), row.lastElementChild);
+  const output = htmlToMarkdown(body);
+  assert.equal(output, '| a   | b   |\n| --- | --- |\n| c   | d   |');
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { absolutizeUrls, framesToLinks, markCodeLanguages, restoreLazyImages } from '../../src/core/prepare.ts';
+import { absolutizeUrls, framesToLinks, markCodeLanguages, replaceCustomizedBuiltIns, restoreLazyImages } from '../../src/core/prepare.ts';
 import { page } from '../support/dom.ts';
 
 test('lazy images get their real src and srcset', () => {
@@ -46,5 +46,13 @@ test('code language survives from pre, code or wrapper classes', () => {
   const { document, close } = page('<body><pre class="language-python"><code>x</code></pre><pre><code class="lang-rust">y</code></pre><div class="highlight-source-go"><pre>z</pre></div><pre><code>plain</code></pre></body>');
   markCodeLanguages(document);
   assert.deepEqual(Array.from(document.querySelectorAll('pre')).map((pre) => pre.getAttribute('data-lang')), ['python', 'rust', 'go', null]);
+  close();
+});
+
+test('customized built-ins become plain elements, content and attributes kept', () => {
+  const { document, close } = page('<body><div id="root"><section is="site-layout" lang="fr"><p is="x-p">Texte</p></section></div></body>');
+  const root = document.getElementById('root')!;
+  replaceCustomizedBuiltIns(root);
+  assert.equal(root.innerHTML, '<section lang="fr"><p>Texte</p></section>');
   close();
 });

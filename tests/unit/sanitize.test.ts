@@ -68,3 +68,7 @@ test('sanitizeToFragment applies the same profile', () => {
   assert.equal(fragment.childNodes.length, 1);
   assert.equal((fragment.firstChild as Element).outerHTML, '<p>hi</p>');
 });
+
+test('an element with an `is` attribute keeps its content', () => {
+  assert.match(sanitize('<section is="site-layout"><p>Story</p></section>'), /<p>Story<\/p>/);
+});

@@ -17,6 +17,7 @@ const FOREIGN_NAMESPACES = new Set(['http://www.w3.org/1998/Math/MathML', 'http:
 const MAIN_CONTENT_SHARE = 0.3;
 const TABLE_PARTS = new Set(['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TH', 'TD', 'CAPTION']);
 const TINY_IMAGE_PX = 2;
+const STICKY_BAR_MAX_TEXT = 200;
 
 type LayoutRule = 'hidden-by-style' | 'zero-size-image' | 'zero-size-box' | 'off-screen' | 'fixed-overlay';
 
@@ -55,9 +56,17 @@ function isTinyImage(image: HTMLImageElement, box: DOMRect): boolean {
 
 function judge(element: Element, view: Window, pageTextLength: number): LayoutRule | null {
   const style = view.getComputedStyle(element);
-  if (style.display === 'none') return 'hidden-by-style';
+  // Pages that hide their whole body until a script reveals it (AMP, anti-flicker
+  // snippets) must still read: a hidden element holding the bulk of the text stays.
+  const holdsMainContent = () => pageTextLength > 0 && textLength(element) / pageTextLength >= MAIN_CONTENT_SHARE;
+  if (style.display === 'none') return holdsMainContent() ? null : 'hidden-by-style';
   if (style.display === 'contents') return null;
-  if ((style.visibility === 'hidden' || style.visibility === 'collapse') && !hasVisibleDescendant(element, view)) return 'hidden-by-style';
+  if (style.visibility === 'hidden' || style.visibility === 'collapse') {
+    // Judge the element that does the hiding, not everything under a hidden ancestor.
+    const parent = element.parentElement;
+    const parentVisible = !parent || view.getComputedStyle(parent).visibility === 'visible';
+    if (parentVisible && !holdsMainContent() && !hasVisibleDescendant(element, view)) return 'hidden-by-style';
+  }
 
   const box = element.getBoundingClientRect();
   if (element.localName === 'img') {
@@ -68,7 +77,9 @@ function judge(element: Element, view: Window, pageTextLength: number): LayoutRu
   // Entirely left of or above the document's origin: no scrolling can ever reveal it.
   if (box.width > 0 && box.height > 0 && (box.right + view.scrollX <= 0 || box.bottom + view.scrollY <= 0)) return 'off-screen';
 
-  if (style.position === 'fixed' || (style.position === 'sticky' && !TABLE_PARTS.has(element.tagName) && !/^H[1-6]$/.test(element.tagName))) {
+  // Sticky text blocks are a scrolling-story layout; only sticky bars (headers, app bars) are chrome.
+  const stickyBar = style.position === 'sticky' && !TABLE_PARTS.has(element.tagName) && !/^H[1-6]$/.test(element.tagName) && (/^(HEADER|FOOTER|NAV|ASIDE)$/.test(element.tagName) || textLength(element) < STICKY_BAR_MAX_TEXT);
+  if (style.position === 'fixed' || stickyBar) {
     if (pageTextLength === 0 || textLength(element) / pageTextLength < MAIN_CONTENT_SHARE) return 'fixed-overlay';
   }
   return null;

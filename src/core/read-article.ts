@@ -1,10 +1,11 @@
 import { cleanDocument } from './clean/clean.js';
+import { postClean } from './clean/post-clean.js';
 import { extract, looksLikeArticle } from './extract.js';
 import { frontMatter, htmlToMarkdown } from './markdown.js';
 import { absolutizeUrls, framesToLinks, replaceCustomizedBuiltIns } from './prepare.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { blockText, countWords, readingMinutes, wordTotal } from './text.js';
-import type { NotAnArticle, PipelineStage, ReadOptions, ReadResult } from './types.js';
+import type { Article, NotAnArticle, PipelineStage, ReadOptions, ReadResult } from './types.js';
 
 export interface ReadInput {
   /** A clone of the page: the pipeline rewrites it. Never the live document. */
@@ -44,6 +45,7 @@ export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadRe
   }
   const extraction = timed('readability', () => extract(doc));
   if (!extraction) return notAnArticle('no-content', 'No article content could be extracted from this page.');
+  removals.push(...timed('postclean', () => postClean(extraction.content, extraction.title)));
 
   const sanitized = timed('sanitize', () => {
     absolutizeUrls(extraction.content, baseUrl);
@@ -64,17 +66,26 @@ export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadRe
     lang: extraction.lang,
     publishedTime: extraction.publishedTime,
   };
-  const body = timed('markdown', () => htmlToMarkdown(sanitized.body));
-  return {
+  const makeMarkdown = (): string => {
+    const body = timed('markdown', () => htmlToMarkdown(sanitized.body));
+    return options.frontMatter ? frontMatter(metadata, options) + body + '\n' : body + '\n';
+  };
+  const article: Article = {
     kind: 'article',
     ...metadata,
     dir: extraction.dir,
     excerpt: extraction.excerpt,
     html: sanitized.html,
     text,
-    markdown: options.frontMatter ? frontMatter(metadata, options) + body + '\n' : body + '\n',
+    markdown: options.deferMarkdown ? '' : makeMarkdown(),
     wordCount: wordTotal(count),
     readingMinutes: readingMinutes(count),
     ...debugRemovals(),
   };
+  if (options.deferMarkdown) {
+    // Made on first read (Copy as Markdown), not before the reader is painted.
+    let markdown: string | null = null;
+    Object.defineProperty(article, 'markdown', { enumerable: true, configurable: true, get: () => (markdown ??= makeMarkdown()) });
+  }
+  return article;
 }

@@ -61,8 +61,14 @@ export interface ReadOptions extends MarkdownOptions {
   force?: boolean;
   /** Record every removal in `removals`. */
   debug?: boolean;
+  /**
+   * Make `markdown` on its first read instead of inside the pipeline (the reader paints
+   * sooner; Copy as Markdown pays for it). The result then holds the sanitized article DOM
+   * until `markdown` is read.
+   */
+  deferMarkdown?: boolean;
   /** Called with each pipeline stage's duration in milliseconds, for benchmarks. */
   onStage?: (stage: PipelineStage, milliseconds: number) => void;
 }
 
-export type PipelineStage = 'clean' | 'readerable' | 'readability' | 'sanitize' | 'text' | 'markdown';
+export type PipelineStage = 'clean' | 'readerable' | 'readability' | 'postclean' | 'sanitize' | 'text' | 'markdown';

@@ -3,13 +3,25 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { trafilaturaPages } from '../support/corpus.ts';
+import { sample, trafilaturaPages } from '../support/corpus.ts';
 import { metrics, total, type PageScore } from './score.ts';
 import { readabilityWordsKept } from './words-kept.ts';
 
 const args = process.argv.slice(2);
-const limit = Number(args[args.indexOf('--limit') + 1]) || Infinity;
-const pages = trafilaturaPages().slice(0, limit);
+
+// --- browser scoring (npm run eval -- --browser [--limit N] [--only REGEX]): instead of the
+// Node scoring below, the same table from headless Chromium; see ./browser-eval.ts.
+if (args.includes('--browser')) {
+  const { runBrowserEval } = await import('./browser-eval.ts');
+  await runBrowserEval(args);
+  process.exit(process.exitCode ?? 0);
+}
+// --- end of browser scoring
+const option = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
+const limit = option('--limit') ?? Infinity;
+const sampleSize = option('--sample');
+const allPages = trafilaturaPages();
+const pages = (sampleSize ? sample(allPages, sampleSize) : allPages).slice(0, limit);
 const workerCount = Number(args[args.indexOf('--workers') + 1]) || availableParallelism();
 const started = performance.now();
 
@@ -18,12 +30,12 @@ async function scoreAll(): Promise<PageScore[]> {
   const results: PageScore[] = [];
   await Promise.all(
     Array.from({ length: workerCount }, (_, worker) => {
-      const indices = pages.map((_, index) => index).filter((index) => index % workerCount === worker);
+      const files = pages.filter((_, index) => index % workerCount === worker).map((page) => page.file);
       return new Promise<void>((resolve, reject) => {
         // Node 20 will not start a worker from a .ts file; the worker registers tsx, then imports it.
         const script = new URL('./score-worker.ts', import.meta.url).href;
         const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`;
-        const thread = new Worker(bootstrap, { eval: true, workerData: { indices } });
+        const thread = new Worker(bootstrap, { eval: true, workerData: { files } });
         thread.on('message', (score: PageScore) => {
           results.push(score);
           if (process.stderr.isTTY) process.stderr.write(`\r${results.length}/${pages.length}`);
@@ -56,11 +68,13 @@ const regressions = scores
 console.log(`\nworst regressions against Readability alone (${regressions.length} pages; segments lost / boilerplate added):`);
 for (const entry of regressions.slice(0, 15)) console.log(`  ${entry.file}: -${entry.lost} / +${entry.added}`);
 
+mkdirSync('test-results', { recursive: true });
+writeFileSync('test-results/eval.json', JSON.stringify({ scores }, null, 1));
+if (args.includes('--no-words')) process.exit(0);
 const words = await readabilityWordsKept();
 console.log(`\nreadability-test-pages: expected words kept, Readmark ${format(words.readmark)}, Readability alone ${format(words.readability)} (mean over ${words.pages} pages)`);
 console.log(`pages where Readmark keeps < 99 % of what Readability alone keeps: ${words.below.length}`);
 for (const entry of words.below) console.log(`  ${entry.name}: ${format(entry.readmark)} vs ${format(entry.readability)}`);
 
-mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/eval.json', JSON.stringify({ scores, words }, null, 1));
 console.log('\nraw figures: test-results/eval.json');

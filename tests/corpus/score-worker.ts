@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { trafilaturaPages } from '../support/corpus.ts';
 import { scoreTrafilaturaPage } from './score.ts';
 
-const pages = trafilaturaPages();
-for (const index of workerData.indices as number[]) {
-  parentPort!.postMessage(await scoreTrafilaturaPage(pages[index]!));
+const pages = new Map(trafilaturaPages().map((page) => [page.file, page]));
+for (const file of workerData.files as string[]) {
+  parentPort!.postMessage(await scoreTrafilaturaPage(pages.get(file)!));
 }

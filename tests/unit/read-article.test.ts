@@ -66,3 +66,17 @@ test('readArticle never touches anything but the document it is given', () => {
   assert.equal(live.document.documentElement.outerHTML, before);
   live.close();
 });
+
+test('deferMarkdown makes the same Markdown, on first read', async () => {
+  const html = articlePage('<h2>Part</h2><p>See <a href="/related">this</a>, <em>that</em> and <code>x</code>.</p><ul><li>one</li><li>two</li></ul>', '<title>Deferred</title>');
+  const options = { url: 'https://news.example/a.html', frontMatter: true, savedAt: new Date('2025-01-01T00:00:00Z') };
+  const eager = await extractArticle(html, options);
+  const stages: string[] = [];
+  const deferred = await extractArticle(html, { ...options, deferMarkdown: true, onStage: (stage) => stages.push(stage) });
+  assert.equal(deferred.kind, 'article');
+  assert.ok(!stages.includes('markdown'));
+  assert.equal(deferred.kind === 'article' && deferred.markdown, eager.kind === 'article' && eager.markdown);
+  assert.equal(stages.filter((stage) => stage === 'markdown').length, 1);
+  assert.equal(deferred.kind === 'article' && deferred.markdown, eager.kind === 'article' && eager.markdown);
+  assert.equal(stages.filter((stage) => stage === 'markdown').length, 1);
+});

@@ -35,7 +35,7 @@ export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CL
     for (const element of Array.from(doc.querySelectorAll(rule.candidates))) {
       if (!element.isConnected || element === body || element === doc.documentElement) continue;
       if (rule.matches && !rule.matches(element, context)) continue;
-      if (guardText && (element.textContent?.length ?? 0) > pageTextLength * MAX_SHARE_OF_PAGE_TEXT) continue;
+      if (guardText && (element.textContent?.length ?? 0) > pageTextLength * (rule.maxShareOfPageText ?? MAX_SHARE_OF_PAGE_TEXT)) continue;
       removals.push({ family: rule.family, rule: rule.name, element: describeElement(element) });
       element.remove();
     }

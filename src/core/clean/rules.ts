@@ -14,6 +14,8 @@ export interface CleaningRule {
   name: string;
   candidates: string;
   matches?: (element: Element, context: RuleContext) => boolean;
+  /** An element holding more of the page's text than this share is kept (a misfire on a wrapper). */
+  maxShareOfPageText?: number;
 }
 
 export type RuleFamily =
@@ -24,7 +26,8 @@ export type RuleFamily =
   | 'tracking-pixel'
   | 'tracker-host'
   | 'noscript-beacon'
-  | 'hidden';
+  | 'hidden'
+  | 'boilerplate';
 
 export interface RuleContext {
   /** Base URL for resolving relative `src` attributes. */
@@ -120,6 +123,51 @@ function isNoscriptBeacon(element: Element, context: RuleContext): boolean {
   });
 }
 
+/**
+ * Class tokens that describe the article itself, not a part of the page: negations
+ * (`no-share`, `has-paywall`) and WordPress post classes (`tag-foo`, `category-bar`).
+ */
+const DESCRIPTIVE_TOKEN = /^(?:(?:no|not|without|has|with|is|category|topics?|custom_tags|format|status|type|sdg)[-_]|post-\d|tag-(?!list|cloud|links))/i;
+
+/** The words of an element's class and id: `c-articleShare__bar` → c, article, share, bar. */
+function nameWords(element: Element): string[] {
+  const classes = (element.getAttribute('class') ?? '').split(/\s+/).filter((token) => !DESCRIPTIVE_TOKEN.test(token));
+  const names = `${classes.join(' ')} ${element.getAttribute('id') ?? ''}`;
+  return names
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** True when the element's class/id words include one of `words`, or one of the `pairs` in a row. */
+function namedAs(words: ReadonlySet<string>, pairs: ReadonlyArray<readonly [string, string]> = []) {
+  return (element: Element): boolean => {
+    const names = nameWords(element);
+    if (names.some((name) => words.has(name))) return true;
+    return names.some((name, index) => pairs.some(([first, second]) => name === first && names[index + 1] === second));
+  };
+}
+
+/** Never strip a wrapper of the article itself, whatever its class says. */
+function holdsArticle(element: Element): boolean {
+  return (
+    element.matches('article, main, [itemprop="articleBody"], [role="main"], .hentry') ||
+    !!element.querySelector('article, main, [itemprop="articleBody"], [role="main"], .hentry')
+  );
+}
+
+const boilerplate = (name: string, candidates: string, test: (element: Element) => boolean): CleaningRule => ({
+  family: 'boilerplate',
+  name,
+  candidates,
+  matches: (element) => !holdsArticle(element) && test(element),
+  // Page chrome is small next to the article; a big match is the article's own wrapper.
+  maxShareOfPageText: 0.25,
+});
+
+const BLOCKS = 'div, section, aside, ul, ol, nav, footer, header, p, span, form, dl, table, figure';
+
 export const CLEANING_RULES: readonly CleaningRule[] = [
   // First, so that the whole <noscript> goes rather than only the image inside it.
   // `<noscript>` fallbacks that only load a tracking image or a tag-manager frame.
@@ -153,4 +201,23 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   { family: 'hidden', name: 'aria-hidden', candidates: 'body [aria-hidden="true"]', matches: (element) => !element.classList.contains('fallback-image') },
   // Inline `display:none` and `visibility:hidden`.
   { family: 'hidden', name: 'inline-style-hidden', candidates: 'body [style]', matches: (element) => HIDDEN_STYLE.test(element.getAttribute('style') ?? '') },
+  // Site navigation: menus, skip links, breadcrumb trails, pagers.
+  boilerplate('navigation', 'nav, [role="navigation"], [role="menubar"], [role="search"]', () => true),
+  boilerplate('breadcrumb-pager', BLOCKS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']])),
+  // The page footer and the site banner: legal links, copyright, logo.
+  boilerplate('page-footer', 'footer, [role="contentinfo"]', () => true),
+  boilerplate('site-header', 'body > header, [role="banner"]', () => true),
+  // Comment threads and comment forms.
+  boilerplate('comments', `${BLOCKS}, #respond`, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']])),
+  // Share bars and social follow buttons.
+  boilerplate('share-bar', BLOCKS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])),),
+  // "Related", "Read more", "Recommended for you" teaser lists.
+  boilerplate('related-links', BLOCKS, namedAs(new Set(['related', 'recommended', 'recommendations', 'readmore', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['read', 'more'], ['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']])),
+  // Newsletter and subscription boxes.
+  boilerplate('newsletter', BLOCKS, namedAs(new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'mailchimp', 'mc4wp']), [['sign', 'up']])),
+  // Cookie and consent banners.
+  boilerplate('cookie-banner', BLOCKS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw']))),
+  // Author boxes, tag lists and post metadata lines around the article.
+  boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']])),
+  boilerplate('tag-list', BLOCKS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']])),
 ];

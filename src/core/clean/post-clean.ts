@@ -1,0 +1,141 @@
+import type { Removal } from '../types.js';
+import { describeElement } from './clean.js';
+
+/**
+ * Cleaning of Readability's output: what its scoring lets through at the edges
+ * of an article. Rules read text and link density, since Readability has already
+ * stripped the classes that the pre-cleaning rules read.
+ */
+export interface PostCleaningRule {
+  family: 'boilerplate';
+  name: string;
+  candidates: string;
+  matches: (element: Element, context: PostCleanContext) => boolean;
+}
+
+export interface PostCleanContext {
+  title: string;
+  /** Text length of the whole article, to keep rules from eating it. */
+  articleTextLength: number;
+}
+
+const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+function linkTextLength(element: Element): number {
+  return Array.from(element.querySelectorAll('a')).reduce((sum, link) => sum + collapse(link.textContent).length, 0);
+}
+
+function linkDensity(element: Element): number {
+  const length = collapse(element.textContent).length;
+  return length === 0 ? 0 : linkTextLength(element) / length;
+}
+
+/** "Read more", "Related", "Lesen Sie auch", "À lire aussi" and the like, in the corpus languages. */
+const RELATED_WORDS =
+  /(?:read (?:more|also|next)|related(?: (?:articles?|stories|posts|content|links|coverage|reading))?|more (?:on this|from|stories|articles|news)|see also|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you)?|most (?:read|popular)|trending|also read|further reading|(?:das )?(?:könnte|koennte) sie auch interessieren|lesen sie (?:auch|mehr|hier)|mehr (?:zum thema|dazu|lesen|aus)|weitere (?:artikel|beiträge|informationen|links|nachrichten|themen)|weiterführende links|auch interessant|schon gelesen|passend (?:dazu|zum thema)|meist(?:gelesen|-diskutiert|diskutiert)|(?:à|a) lire (?:aussi|également)|lire (?:aussi|la suite)|sur le même sujet|voir aussi|dans la même rubrique|leer (?:también|más)|te puede interesar|noticias relacionadas|también te puede interesar|leggi anche|potrebbe interessarti|articoli correlati|czytaj (?:też|także|więcej)|zobacz (?:też|także)|читайте также|相关(?:文章|阅读|新闻)|延伸阅读|推荐阅读)/;
+const RELATED_LABEL = new RegExp(`^${RELATED_WORDS.source}\\b.{0,30}$`, 'i');
+/** "Lesen Sie auch: <a>another story</a>" as one paragraph. */
+const RELATED_TEASER = new RegExp(`^${RELATED_WORDS.source}\\s*[:：»›>|-]`, 'i');
+
+/** A block that only says where the article was filed, who owns it, or how to share it. */
+const BOILERPLATE_LINE =
+  /^(?:(?:tags?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen|keywords|categories|kategorien?|filed under|posted in|share(?: this)?(?: article)?|teilen|artikel teilen|like this|diesen artikel teilen|partager|compartir|condividi)\s*:|this entry was posted|dieser (?:beitrag|artikel|eintrag) wurde (?:am )?.{0,40}(?:veröffentlicht|erstellt|gepostet))|^(?:©|\(c\)|copyright\b).{0,120}$|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati/i;
+
+const NEWSLETTER = /newsletter/i;
+const SUBSCRIBE = /subscri|sign(?:\s|-)?up|abonn|anmeld|inscri|suscr|iscriviti|e-?mail/i;
+
+const BLOCKS = 'p, div, section, ul, ol, dl, table, h2, h3, h4, h5, h6, aside, footer, header, figure, blockquote';
+
+function isSmallShare(element: Element, context: PostCleanContext, share: number): boolean {
+  return collapse(element.textContent).length <= context.articleTextLength * share;
+}
+
+export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
+  // The article's title repeated as its first heading: the reader shows the title above.
+  {
+    family: 'boilerplate',
+    name: 'duplicate-title',
+    candidates: 'h1, h2',
+    matches: (element, context) => !!context.title && collapse(element.textContent).toLowerCase() === collapse(context.title).toLowerCase() && isFirstText(element),
+  },
+  // A "Related"/"Read more" label, with the list of links it introduces.
+  {
+    family: 'boilerplate',
+    name: 'related-label',
+    candidates: BLOCKS + ', strong, b, span',
+    matches: (element) => {
+      const text = collapse(element.textContent).replace(/[:：»›>.…]+$/u, '').trim();
+      return text.length > 0 && text.length <= 80 && RELATED_LABEL.test(text);
+    },
+  },
+  // A one-paragraph teaser: "Lesen Sie auch: <a>another story</a>".
+  {
+    family: 'boilerplate',
+    name: 'related-teaser',
+    candidates: 'p, div, li, h3, h4',
+    matches: (element) => {
+      const text = collapse(element.textContent);
+      return text.length <= 300 && !!element.querySelector('a') && RELATED_TEASER.test(text);
+    },
+  },
+  // Lists and blocks that are mostly links: teasers, tag clouds, link lists.
+  {
+    family: 'boilerplate',
+    name: 'link-dense-block',
+    candidates: 'ul, ol, dl, div, section, aside, nav, table',
+    matches: (element, context) => {
+      const links = element.querySelectorAll('a').length;
+      if (links === 0 || !isSmallShare(element, context, 0.3)) return false;
+      const density = linkDensity(element);
+      return links >= 2 && density >= 0.7;
+    },
+  },
+  // Tag lines, "Posted in", copyright and "all rights reserved" lines.
+  {
+    family: 'boilerplate',
+    name: 'boilerplate-line',
+    candidates: BLOCKS,
+    matches: (element) => {
+      const text = collapse(element.textContent);
+      return text.length > 0 && text.length <= 250 && BOILERPLATE_LINE.test(text);
+    },
+  },
+  // Newsletter sign-up boxes.
+  {
+    family: 'boilerplate',
+    name: 'newsletter-box',
+    candidates: BLOCKS,
+    matches: (element, context) => {
+      const text = collapse(element.textContent);
+      return text.length <= 400 && isSmallShare(element, context, 0.3) && NEWSLETTER.test(text) && SUBSCRIBE.test(text);
+    },
+  },
+];
+
+/** True when no text comes before `element` in its article. */
+function isFirstText(element: Element): boolean {
+  let node: Node | null = element;
+  while (node && node.parentNode) {
+    for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) {
+      if (collapse(sibling.textContent)) return false;
+    }
+    node = node.parentNode;
+    if ((node as Element).id?.startsWith('readability-')) break;
+  }
+  return true;
+}
+
+/** Applies the post-cleaning rules to Readability's article element, in place. */
+export function postClean(article: Element, title: string, rules: readonly PostCleaningRule[] = POST_CLEANING_RULES): Removal[] {
+  const removals: Removal[] = [];
+  const context: PostCleanContext = { title, articleTextLength: collapse(article.textContent).length };
+  for (const rule of rules) {
+    for (const element of Array.from(article.querySelectorAll(rule.candidates))) {
+      if (!article.contains(element)) continue;
+      if (!rule.matches(element, context)) continue;
+      removals.push({ family: rule.family, rule: rule.name, element: describeElement(element) });
+      element.remove();
+    }
+  }
+  return removals;
+}

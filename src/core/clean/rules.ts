@@ -149,11 +149,13 @@ function namedAs(words: ReadonlySet<string>, pairs: ReadonlyArray<readonly [stri
   };
 }
 
+/** The article itself, and its byline (Readability reads the byline from the page). */
+const ARTICLE_PARTS = 'article, main, [itemprop="articleBody"], [role="main"], .hentry, [rel~="author"], [itemprop~="author"], .byline, .author';
+
 /** Never strip a wrapper of the article itself, whatever its class says. */
 function holdsArticle(element: Element): boolean {
   return (
-    element.matches('article, main, [itemprop="articleBody"], [role="main"], .hentry') ||
-    !!element.querySelector('article, main, [itemprop="articleBody"], [role="main"], .hentry')
+    element.matches(ARTICLE_PARTS) || !!element.querySelector(ARTICLE_PARTS)
   );
 }
 
@@ -161,7 +163,8 @@ const boilerplate = (name: string, candidates: string, test: (element: Element) 
   family: 'boilerplate',
   name,
   candidates,
-  matches: (element) => !holdsArticle(element) && test(element),
+  // The cheap name test first: holdsArticle searches the whole subtree.
+  matches: (element) => test(element) && !holdsArticle(element),
   // Page chrome is small next to the article; a big match is the article's own wrapper.
   maxShareOfPageText: 0.25,
 });
@@ -211,8 +214,9 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   boilerplate('comments', `${BLOCKS}, #respond`, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']])),
   // Share bars and social follow buttons.
   boilerplate('share-bar', BLOCKS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])),),
-  // "Related", "Read more", "Recommended for you" teaser lists.
-  boilerplate('related-links', BLOCKS, namedAs(new Set(['related', 'recommended', 'recommendations', 'readmore', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['read', 'more'], ['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']])),
+  // "Related", "More stories", "Recommended for you" teaser lists. Not "read more":
+  // that is as often the expander holding the rest of the story.
+  boilerplate('related-links', BLOCKS, namedAs(new Set(['related', 'recommended', 'recommendations', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']])),
   // Newsletter and subscription boxes.
   boilerplate('newsletter', BLOCKS, namedAs(new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'mailchimp', 'mc4wp']), [['sign', 'up']])),
   // Cookie and consent banners.

@@ -1,0 +1,579 @@
+// npm run bench: Readmark's speed in headless Chromium against Readability alone, Defuddle's
+// browser build and the floor (one clone + one tree walk), on the Readability test pages,
+// any --corpus DIR and a generated long page; then click → painted overlay and Copy as
+// Markdown through the real extension (dist/chrome). `--node` times the Node library instead.
+//
+//   npm run bench -- [--rounds N] [--warmup N] [--only REGEX] [--limit N] [--corpus DIR]...
+//                    [--no-extension] [--extension-rounds N] [--profile PAGE-REGEX] [--out FILE]
+//                    [--defer-markdown] [--long-scale N]
+//   npm run bench -- --node [--rounds N] [--limit N]
+import { build, type Plugin } from 'esbuild';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { createServer, type Server } from 'node:http';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, extname, join, normalize as normalizePath, resolve as resolvePath } from 'node:path';
+import { READABILITY_PAGES } from '../support/corpus.ts';
+import { longPage } from './long-page.ts';
+import { fmt, max, median, p95, table } from './stats.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const LONG_PAGE = 'long-page (generated)';
+
+// ---------------------------------------------------------------- arguments
+
+interface Args {
+  corpora: string[];
+  rounds: number;
+  warmup: number;
+  only: RegExp | null;
+  limit: number;
+  node: boolean;
+  extension: boolean;
+  extensionRounds: number;
+  profile: RegExp | null;
+  out: string;
+  longScale: number;
+  deferMarkdown: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (name: string): string | undefined => {
+    const index = argv.lastIndexOf(name);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const corpora: string[] = [];
+  argv.forEach((arg, index) => {
+    if (arg === '--corpus' && argv[index + 1]) corpora.push(resolvePath(argv[index + 1]!));
+  });
+  const node = argv.includes('--node');
+  return {
+    corpora,
+    rounds: Number(value('--rounds') ?? (node ? 3 : 5)),
+    warmup: Number(value('--warmup') ?? 1),
+    only: value('--only') ? new RegExp(value('--only')!) : null,
+    limit: Number(value('--limit') ?? Infinity),
+    node,
+    extension: !argv.includes('--no-extension'),
+    extensionRounds: Number(value('--extension-rounds') ?? 3),
+    profile: value('--profile') ? new RegExp(value('--profile')!) : null,
+    out: resolvePath(value('--out') ?? join(ROOT, node ? 'test-results/bench-node.json' : 'test-results/bench.json')),
+    longScale: Number(value('--long-scale') ?? 1),
+    deferMarkdown: argv.includes('--defer-markdown'),
+  };
+}
+
+// ---------------------------------------------------------------- pages and server
+
+interface BenchPage {
+  name: string;
+  /** Path on the bench server. */
+  path: string;
+  file: string | null;
+  html?: string;
+}
+
+function corpusPages(dir: string, prefix: string): BenchPage[] {
+  const pages: BenchPage[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isDirectory() && existsSync(join(dir, entry.name, 'source.html'))) {
+      pages.push({ name: entry.name, path: `/${prefix}/${encodeURIComponent(entry.name)}/`, file: join(dir, entry.name, 'source.html') });
+    } else if (entry.isFile() && /\.html?$/i.test(entry.name)) {
+      pages.push({ name: entry.name, path: `/${prefix}/${encodeURIComponent(entry.name)}`, file: join(dir, entry.name) });
+    }
+  }
+  return pages;
+}
+
+/** The pages' own scripts never run; everything else may load, but only from this server. */
+const PAGE_CSP = "default-src 'self' data: blob: 'unsafe-inline'; script-src 'none'; object-src 'none'";
+const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.css': 'text/css', '.png': 'image/png', '.jpg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml' };
+
+async function startServer(corpora: Array<{ prefix: string; dir: string }>, long: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const send = (status: number, type: string, body: Buffer | string): void => {
+      response.writeHead(status, { 'content-type': type, 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store' });
+      response.end(body);
+    };
+    if (url.pathname === '/long/') return send(200, TYPES['.html']!, long);
+    if (url.pathname === '/blank/') return send(200, TYPES['.html']!, '<!doctype html><title>blank</title><p>Readmark bench.</p>');
+    if (url.pathname.startsWith('/bench-img/')) return send(200, 'image/png', PIXEL_PNG);
+    const [, prefix, ...rest] = decodeURIComponent(url.pathname).split('/');
+    const corpus = corpora.find((entry) => entry.prefix === prefix);
+    if (corpus) {
+      let file = normalizePath(join(corpus.dir, ...rest));
+      if (file.startsWith(corpus.dir) && existsSync(file)) {
+        if (statSync(file).isDirectory()) file = join(file, 'source.html');
+        if (existsSync(file)) return send(200, TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', readFileSync(file));
+      }
+    }
+    send(404, 'text/plain', 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no server address');
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+// ---------------------------------------------------------------- in-page bundles
+
+const METHODS = ['floor', 'readability', 'defuddle', 'readmark'] as const;
+type Method = (typeof METHODS)[number];
+const GLOBALS: Record<Method, string> = { floor: '__benchFloor', readability: '__benchReadability', defuddle: '__benchDefuddle', readmark: '__benchReadmark' };
+
+/** The overlay imports webextension-polyfill, which refuses to load outside an extension: the bench gives it a stand-in. */
+const stubPolyfill: Plugin = {
+  name: 'stub-webextension-polyfill',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^webextension-polyfill$/ }, () => ({ path: join(ROOT, 'tests/bench/webext-stub.ts') }));
+  },
+};
+
+async function buildBundles(minify: boolean): Promise<Record<Method, string>> {
+  const bundles = {} as Record<Method, string>;
+  for (const method of METHODS) {
+    const result = await build({
+      entryPoints: [join(ROOT, `tests/bench/in-page/${method}.ts`)],
+      bundle: true,
+      write: false,
+      minify,
+      format: 'iife',
+      platform: 'browser',
+      target: ['chrome120'],
+      legalComments: 'none',
+      logLevel: 'warning',
+      define: { 'process.env.NODE_ENV': '"production"', __BROWSER__: '"chrome"' },
+      plugins: [stubPolyfill],
+    });
+    bundles[method] = `${result.outputFiles[0]!.text}\n//# sourceURL=bench-${method}.js`;
+  }
+  return bundles;
+}
+
+// ---------------------------------------------------------------- browser helpers
+
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=en-US', '--js-flags=--expose-gc'];
+
+async function evaluate<T>(session: CDPSession, expression: string, options: { userGesture?: boolean; timeoutMs?: number } = {}): Promise<T> {
+  const call = session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: options.userGesture ?? false });
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${expression.slice(0, 60)}`)), options.timeoutMs ?? 60000).unref());
+  const { result, exceptionDetails } = await Promise.race([call, timeout]);
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value as T;
+}
+
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+}
+
+interface RunResult {
+  times: Record<string, number>;
+  words?: number;
+  nodes?: number;
+  kind?: string;
+  clipboard?: string;
+  longTasks?: number[];
+  markdownChars?: number;
+}
+
+interface PageRecord {
+  name: string;
+  nodes: number;
+  runs: Record<Method, RunResult[]>;
+  errors: string[];
+  extension?: { clickToPainted: number[]; clickToInserted: number[]; copy: number[]; longestTask: number[]; failures: number };
+}
+
+// ---------------------------------------------------------------- the in-page benchmark
+
+async function benchInPage(context: BrowserContext, pages: BenchPage[], origin: string, args: Args, bundles: Record<Method, string>): Promise<PageRecord[]> {
+  const page = await context.newPage();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const session = await context.newCDPSession(page);
+  const records: PageRecord[] = pages.map((entry) => ({ name: entry.name, nodes: 0, runs: { floor: [], readability: [], defuddle: [], readmark: [] }, errors: [] }));
+  const total = args.warmup + args.rounds;
+  for (let round = 0; round < total; round++) {
+    const warm = round < args.warmup;
+    const started = performance.now();
+    for (const [index, entry] of pages.entries()) {
+      const record = records[index]!;
+      try {
+        await open(page, origin + entry.path);
+        for (const method of METHODS) await evaluate(session, bundles[method]);
+        // A different order on every page and round: no extractor always runs first (or last).
+        const order = METHODS.map((_, offset) => METHODS[(offset + round + index) % METHODS.length]!);
+        for (const method of order) {
+          await evaluate(session, 'globalThis.gc?.()');
+          const call = method === 'readmark' ? `${GLOBALS[method]}({ clipboard: true, deferMarkdown: ${args.deferMarkdown} })` : `${GLOBALS[method]}()`;
+          const run = await evaluate<RunResult>(session, call, { userGesture: true });
+          if (method === 'floor' && run.nodes) record.nodes = run.nodes;
+          if (!warm) record.runs[method].push(run);
+        }
+      } catch (error) {
+        record.errors.push(`round ${round}: ${String(error).split('\n')[0]}`);
+      }
+    }
+    console.error(`${warm ? 'warm-up' : 'round'} ${warm ? round + 1 : round - args.warmup + 1}: ${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  await page.close();
+  return records;
+}
+
+// ---------------------------------------------------------------- profiling
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+
+/** CPU profile (CDP Profiler) of Readmark's in-page pipeline on the matching pages: self time by function. */
+async function profilePages(context: BrowserContext, pages: BenchPage[], origin: string, bundles: Record<Method, string>, out: string, args: Args): Promise<void> {
+  const page = await context.newPage();
+  const session = await context.newCDPSession(page);
+  const selfTime = new Map<string, number>();
+  let totalMs = 0;
+  for (const method of ['readmark', 'readability'] as const) {
+    selfTime.clear();
+    totalMs = 0;
+    for (const entry of pages) {
+      for (let repeat = 0; repeat < 3; repeat++) {
+        await open(page, origin + entry.path);
+        await evaluate(session, bundles[method]);
+        await evaluate(session, 'globalThis.gc?.()');
+        await session.send('Profiler.enable');
+        await session.send('Profiler.setSamplingInterval', { interval: 100 });
+        await session.send('Profiler.start');
+        await evaluate(session, method === 'readmark' ? `${GLOBALS[method]}({ deferMarkdown: ${args.deferMarkdown} })` : `${GLOBALS[method]}()`);
+        const { profile } = await session.send('Profiler.stop');
+        await session.send('Profiler.disable');
+        const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
+        for (const node of profile.nodes as ProfileNode[]) {
+          const frame = node.callFrame;
+          if (!node.hitCount || frame.functionName === '(idle)' || frame.functionName === '(program)') continue;
+          const key = `${frame.functionName || '(anonymous)'}  ${frame.url ? `${frame.url}:${frame.lineNumber + 1}` : ''}`;
+          selfTime.set(key, (selfTime.get(key) ?? 0) + node.hitCount * interval);
+          totalMs += node.hitCount * interval;
+        }
+        if (repeat === 0 && method === 'readmark') writeFileSync(out.replace(/\.json$/, `-${entry.name.replace(/\W+/g, '_')}.cpuprofile`), JSON.stringify(profile));
+      }
+    }
+    console.log(`\nCPU profile, ${method}: ${pages.length} page(s) × 3, ${fmt(totalMs)} ms sampled; self time by function:`);
+    const rows = [...selfTime.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30);
+    console.log(table(['function  location', 'self ms', 'share'], rows.map(([key, ms]) => [key.slice(0, 110), fmt(ms), `${fmt((100 * ms) / totalMs)}%`])));
+  }
+  await page.close();
+}
+
+// ---------------------------------------------------------------- through the real extension
+
+const WATCH_OVERLAY = `(() => {
+  const state = { insertedAt: 0, paintedAt: 0, longTasks: [] };
+  window.__benchWatch = state;
+  state.painted = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('readmark-reader')) return;
+      observer.disconnect();
+      state.insertedAt = performance.timeOrigin + performance.now();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { state.paintedAt = performance.timeOrigin + performance.now(); resolve(state.paintedAt); };
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(document.documentElement, { childList: true });
+  });
+  new PerformanceObserver((list) => { for (const entry of list.getEntries()) state.longTasks.push(entry.duration); }).observe({ type: 'longtask' });
+  return true;
+})()`;
+
+interface DomNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeName: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+function findNode(node: DomNode, predicate: (node: DomNode) => boolean): DomNode | null {
+  if (predicate(node)) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findNode(child, predicate);
+    if (found) return found;
+  }
+  return null;
+}
+
+const hasClass = (name: string) => (node: DomNode): boolean => {
+  const attributes = node.attributes ?? [];
+  const index = attributes.indexOf('class');
+  return index >= 0 && index % 2 === 0 && (attributes[index + 1] ?? '').split(/\s+/).includes(name);
+};
+
+const epochNow = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * Click → painted overlay and Copy as Markdown through the built extension, with a real
+ * toolbar click (Extensions.triggerAction, as in docs/browser-testing.md). A fresh page load
+ * before every click, so each click injects the content script as a user's first click does.
+ */
+async function benchExtension(pages: BenchPage[], origin: string, args: Args, records: PageRecord[]): Promise<{ contentScripts: unknown; backgroundTopLevel: string }> {
+  // A snapshot of dist/chrome, so a rebuild running meanwhile cannot change it under the browser.
+  const extensionDir = mkdtempSync(join(tmpdir(), 'readmark-bench-ext-'));
+  cpSync(join(ROOT, 'dist/chrome'), extensionDir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const profileDir = mkdtempSync(join(tmpdir(), 'readmark-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    args: [...BROWSER_ARGS.filter((arg) => !arg.startsWith('--js-flags')), `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--enable-unsafe-extension-debugging'],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+    const extensionId = new URL(worker.url()).host;
+    const browserSession = await context.browser()!.newBrowserCDPSession();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const page = await context.newPage();
+    const session = await context.newCDPSession(page);
+
+    const trigger = async (): Promise<number> => {
+      const { targetInfos } = await browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never);
+      const tab = (targetInfos as Array<{ targetId: string; url: string }>).find((target) => target.url === page.url());
+      if (!tab) throw new Error(`no tab target for ${page.url()}`);
+      await worker.evaluate(() => 0);
+      const clickedAt = epochNow();
+      await browserSession.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
+      return clickedAt;
+    };
+
+    const clickUntilPainted = async (url: string): Promise<{ clickedAt: number; insertedAt: number; paintedAt: number; longTasks: number[] } | null> => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await open(page, url);
+        await evaluate(session, WATCH_OVERLAY);
+        const clickedAt = await trigger();
+        try {
+          await evaluate(session, 'window.__benchWatch.painted', { timeoutMs: 4000 });
+          // Let the long-task observer deliver the task that painted the overlay.
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          const state = await evaluate<{ insertedAt: number; paintedAt: number; longTasks: number[] }>(session, '({ insertedAt: __benchWatch.insertedAt, paintedAt: __benchWatch.paintedAt, longTasks: __benchWatch.longTasks })');
+          return { clickedAt, ...state };
+        } catch {
+          // The first trigger after launch is sometimes lost (docs/browser-testing.md): load again and click again.
+        }
+      }
+      return null;
+    };
+
+    const copyThroughButton = async (): Promise<number | null> => {
+      const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+      // Only an article has something to copy (a page Readmark declines shows a notice).
+      if (!findNode(root, (node) => node.nodeName === 'ARTICLE' && hasClass('content')(node))) return null;
+      const button = findNode(root, (node) => node.nodeName === 'BUTTON' && hasClass('copy')(node));
+      const status = findNode(root, (node) => node.nodeName === 'SPAN' && hasClass('status')(node));
+      if (!button || !status) return null;
+      const { object } = await session.send('DOM.resolveNode', { backendNodeId: status.backendNodeId });
+      await session.send('Runtime.callFunctionOn', {
+        objectId: object.objectId!,
+        functionDeclaration: `function () { const status = this; window.__benchCopied = new Promise((resolve) => new MutationObserver(() => { if (status.textContent) resolve({ at: performance.timeOrigin + performance.now(), text: status.textContent, state: status.dataset.state }); }).observe(status, { childList: true, characterData: true, subtree: true })); }`,
+      });
+      await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId });
+      const { quads } = await session.send('DOM.getContentQuads', { backendNodeId: button.backendNodeId });
+      const [x1, y1, , , x3, y3] = quads[0] ?? [];
+      if (x1 === undefined || y1 === undefined || x3 === undefined || y3 === undefined) throw new Error('the Copy button has no box');
+      const clickedAt = epochNow();
+      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+      const copied = await evaluate<{ at: number; text: string; state: string }>(session, 'window.__benchCopied', { timeoutMs: 4000 });
+      if (copied.state !== 'ok') throw new Error(`copy: ${copied.text}`);
+      return copied.at - clickedAt;
+    };
+
+    // Warm-up: the first trigger after launch.
+    await clickUntilPainted(`${origin}/blank/`);
+    for (const [index, entry] of pages.entries()) {
+      const record = records[index]!;
+      const figures = { clickToPainted: [] as number[], clickToInserted: [] as number[], copy: [] as number[], longestTask: [] as number[], failures: 0 };
+      for (let round = 0; round < args.extensionRounds; round++) {
+        const clicked = await clickUntilPainted(origin + entry.path);
+        if (!clicked) {
+          figures.failures++;
+          continue;
+        }
+        figures.clickToPainted.push(clicked.paintedAt - clicked.clickedAt);
+        figures.clickToInserted.push(clicked.insertedAt - clicked.clickedAt);
+        figures.longestTask.push(Math.max(0, ...clicked.longTasks));
+        try {
+          const copy = await copyThroughButton();
+          if (copy !== null) figures.copy.push(copy);
+        } catch (error) {
+          record.errors.push(`extension copy: ${String(error).split('\n')[0]}`);
+        }
+      }
+      record.extension = figures;
+    }
+    await page.close();
+    return { contentScripts: manifest['content_scripts'] ?? null, backgroundTopLevel: 'see src/background/index.ts' };
+  } finally {
+    await context.close();
+    rmSync(extensionDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const READMARK_STAGES = ['clone', 'layout', 'clean', 'readerable', 'readability', 'sanitize', 'text', 'markdown', 'core', 'renderDom', 'renderLayout', 'paint', 'synchronous', 'prePaint', 'markdownDeferred', 'clipboard'];
+
+const medianOf = (runs: RunResult[], key: string): number => median(runs.map((run) => run.times[key]).filter((value): value is number => value !== undefined));
+
+/** Readmark's work before the overlay is painted, without the wait for the next frame. */
+const readmarkWork = (runs: RunResult[]): number => medianOf(runs, 'synchronous');
+
+function report(records: PageRecord[], args: Args): string {
+  const lines: string[] = [];
+  const measured = records.filter((record) => record.runs.readmark.length && record.runs.readability.length && record.runs.floor.length);
+  const perPage = measured.map((record) => {
+    const readmarkToPaint = medianOf(record.runs.readmark, 'prePaint');
+    const work = readmarkWork(record.runs.readmark);
+    const readability = medianOf(record.runs.readability, 'total');
+    const defuddle = medianOf(record.runs.defuddle, 'total');
+    const floor = medianOf(record.runs.floor, 'total');
+    const kind = record.runs.readmark[0]?.kind ?? '?';
+    return { record, kind, readmarkToPaint, work, readability, defuddle, floor };
+  });
+
+  lines.push(`Per page (medians of ${args.rounds} rounds, ms). "work" = Readmark before paint without the wait for the frame; "painted" adds it.`);
+  lines.push(table(
+    ['page', 'nodes', 'floor', 'Readab.', 'Defuddle', 'RM work', 'RM painted', 'RM/Readab.', 'RM/Def.', 'RM/floor', 'note'],
+    perPage.map((row) => [
+      row.record.name.slice(0, 40), String(row.record.nodes), fmt(row.floor), fmt(row.readability), fmt(row.defuddle), fmt(row.work), fmt(row.readmarkToPaint),
+      fmt(row.work / row.readability, 2), fmt(row.work / row.defuddle, 2), fmt(row.work / row.floor, 2),
+      [row.kind === 'not-article' ? 'not-article' : '', row.record.errors.length ? `${row.record.errors.length} errors` : ''].filter(Boolean).join(' '),
+    ]),
+  ));
+
+  const corpus = perPage.filter((row) => row.record.name !== LONG_PAGE);
+  const articles = corpus.filter((row) => row.kind === 'article');
+  const long = perPage.find((row) => row.record.name === LONG_PAGE);
+  const ratio = (rows: typeof perPage, key: 'work' | 'readmarkToPaint', other: 'readability' | 'defuddle' | 'floor'): number => median(rows.map((row) => row[key] / row[other]).filter(Number.isFinite));
+  lines.push('');
+  lines.push(`Overall: median of per-page ratios over ${corpus.length} corpus pages (${articles.length} where Readmark found an article${corpus.length - articles.length ? `; ${corpus.length - articles.length} it declined stop after the readerable check` : ''})`);
+  lines.push(table(
+    ['ratio', 'all pages', 'article pages', 'long page'],
+    [
+      ['Readmark work / Readability alone', fmt(ratio(corpus, 'work', 'readability'), 2), fmt(ratio(articles, 'work', 'readability'), 2), long ? fmt(long.work / long.readability, 2) : '–'],
+      ['Readmark painted / Readability alone', fmt(ratio(corpus, 'readmarkToPaint', 'readability'), 2), fmt(ratio(articles, 'readmarkToPaint', 'readability'), 2), long ? fmt(long.readmarkToPaint / long.readability, 2) : '–'],
+      ['Readmark work / Defuddle', fmt(ratio(corpus, 'work', 'defuddle'), 2), fmt(ratio(articles, 'work', 'defuddle'), 2), long ? fmt(long.work / long.defuddle, 2) : '–'],
+      ['Readmark work / floor', fmt(ratio(corpus, 'work', 'floor'), 2), fmt(ratio(articles, 'work', 'floor'), 2), long ? fmt(long.work / long.floor, 2) : '–'],
+    ],
+  ));
+
+  // Per stage: the distribution over corpus pages of each page's median, and the long page.
+  lines.push('');
+  lines.push('Per stage, ms: median / p95 / max over the corpus pages of each page\'s median; the long page\'s median');
+  const stageRow = (label: string, values: number[], longValue: number): string[] => [label, fmt(median(values), 2), fmt(p95(values), 2), fmt(max(values), 2), fmt(longValue, 1)];
+  const rows: string[][] = [];
+  // The stages in the order the runs report them (the core may add stages; onStage names them).
+  const stages = [...new Set([...READMARK_STAGES.slice(0, 2), ...records.flatMap((record) => record.runs.readmark.flatMap((run) => Object.keys(run.times))), ...READMARK_STAGES])];
+  for (const stage of stages) {
+    const values = corpus.map((row) => medianOf(row.record.runs.readmark, stage)).filter(Number.isFinite);
+    const longValue = long ? medianOf(long.record.runs.readmark, stage) : Number.NaN;
+    if (!values.length && !Number.isFinite(longValue)) continue;
+    rows.push(stageRow(`Readmark ${stage}`, values, long ? medianOf(long.record.runs.readmark, stage) : Number.NaN));
+  }
+  for (const [method, key] of [['readability', 'clone'], ['readability', 'parse'], ['readability', 'total'], ['defuddle', 'total'], ['floor', 'clone'], ['floor', 'walk'], ['floor', 'total']] as const) {
+    const values = corpus.map((row) => medianOf(row.record.runs[method], key)).filter(Number.isFinite);
+    rows.push(stageRow(`${method} ${key}`, values, long ? medianOf(long.record.runs[method], key) : Number.NaN));
+  }
+  lines.push(table(['stage', 'median', 'p95', 'max', 'long page'], rows));
+
+  const withExtension = records.filter((record) => record.extension && record.extension.clickToPainted.length);
+  if (withExtension.length) {
+    const corpusExt = withExtension.filter((record) => record.name !== LONG_PAGE);
+    const longExt = withExtension.find((record) => record.name === LONG_PAGE)?.extension;
+    const perPageMedian = (key: 'clickToPainted' | 'clickToInserted' | 'copy' | 'longestTask') => corpusExt.map((record) => median(record.extension![key])).filter(Number.isFinite);
+    lines.push('');
+    lines.push(`Through the extension (dist/chrome, Extensions.triggerAction; ${args.extensionRounds} clicks per page, a fresh page load before each): ms`);
+    lines.push(table(
+      ['measure', 'median', 'p95', 'max', 'long page', 'budget'],
+      [
+        ['click → overlay painted', ...[median, p95, max].map((f) => fmt(f(perPageMedian('clickToPainted')))), longExt ? fmt(median(longExt.clickToPainted)) : '–', '≤ 50 / ≤ 300'],
+        ['click → overlay in DOM', ...[median, p95, max].map((f) => fmt(f(perPageMedian('clickToInserted')))), longExt ? fmt(median(longExt.clickToInserted)) : '–', ''],
+        ['Copy as Markdown click → "Copied"', ...[median, p95, max].map((f) => fmt(f(perPageMedian('copy')))), longExt ? fmt(median(longExt.copy)) : '–', '≤ 20 / ≤ 150'],
+        ['longest task during the click', ...[median, p95, max].map((f) => fmt(f(perPageMedian('longestTask')))), longExt ? fmt(max(longExt.longestTask)) : '–', 'long page ≤ 300'],
+      ],
+    ));
+    const failures = withExtension.reduce((sum, record) => sum + (record.extension?.failures ?? 0), 0);
+    if (failures) lines.push(`(${failures} clicks never painted the overlay within 4 s, after retries)`);
+  }
+  const errors = records.flatMap((record) => record.errors.map((error) => `${record.name}: ${error}`));
+  if (errors.length) {
+    lines.push('');
+    lines.push(`Errors (${errors.length}):`);
+    for (const error of errors.slice(0, 30)) lines.push(`  ${error}`);
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.node) {
+    const { benchNode } = await import('./node-bench.ts');
+    await benchNode(args);
+    return;
+  }
+  const corpora = [{ prefix: 'readability', dir: READABILITY_PAGES }, ...args.corpora.map((dir, index) => ({ prefix: `corpus${index + 1}`, dir }))];
+  let pages: BenchPage[] = corpora.flatMap((corpus) => corpusPages(corpus.dir, corpus.prefix));
+  const long = longPage(args.longScale);
+  pages.push({ name: LONG_PAGE, path: '/long/', file: null });
+  if (args.only) pages = pages.filter((entry) => args.only!.test(entry.name));
+  if (Number.isFinite(args.limit)) pages = [...pages.filter((entry) => entry.name !== LONG_PAGE).slice(0, args.limit), ...pages.filter((entry) => entry.name === LONG_PAGE)];
+
+  const loadBefore = loadavg();
+  const { server, origin } = await startServer(corpora, long.html);
+  const bundles = await buildBundles(!args.profile);
+  console.error(`bench: ${pages.length} pages (long page: ${long.articleWords} article words, ${long.html.length} bytes), ${args.warmup} warm-up + ${args.rounds} rounds, ${origin}`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: BROWSER_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  let records: PageRecord[] = [];
+  try {
+    if (args.profile) {
+      const targets = pages.filter((entry) => args.profile!.test(entry.name));
+      // The profiled (unminified) bundles, so the profile's line numbers can be read.
+      for (const method of METHODS) writeFileSync(args.out.replace(/\.json$/, `-bundle-${method}.js`), bundles[method]);
+      await profilePages(context, targets, origin, bundles, args.out.replace(/\.json$/, '-profile.json'), args);
+      return;
+    }
+    console.error(`chromium ${browser.version()}`);
+    records = await benchInPage(context, pages, origin, args, bundles);
+  } finally {
+    await context.close();
+    await browser.close();
+  }
+  try {
+    if (args.extension) {
+      if (!existsSync(join(ROOT, 'dist/chrome/manifest.json'))) console.error('bench: no dist/chrome (npm run build): skipping the extension measurements');
+      else {
+        const { contentScripts } = await benchExtension(pages, origin, args, records);
+        console.log(`manifest content_scripts: ${contentScripts === null ? 'none (nothing runs in a page before activation)' : JSON.stringify(contentScripts)}`);
+      }
+    }
+  } finally {
+    server.close();
+  }
+  const loadAfter = loadavg();
+  console.log(report(records, args));
+  console.log(`\nmachine: load average ${loadBefore.map((value) => value.toFixed(2)).join(' ')} at the start, ${loadAfter.map((value) => value.toFixed(2)).join(' ')} at the end (1, 5, 15 min)`);
+  mkdirSync(dirname(args.out), { recursive: true });
+  writeFileSync(args.out, JSON.stringify({ date: new Date().toISOString(), chromium: CHROMIUM_PATH, args: { ...args, only: args.only?.source ?? null, profile: null }, longPage: { articleWords: long.articleWords, bytes: long.html.length }, loadavg: { before: loadBefore, after: loadAfter }, pages: records }, null, 1));
+  console.error(`raw figures: ${args.out}`);
+}
+
+await main();

@@ -1,0 +1,109 @@
+/**
+ * Readmark's pipeline in the page, stage by stage, as the content script runs it
+ * (src/content/extract-page.ts readLivePage, then the real ReaderOverlay): clone, layout
+ * signals, the core's stages, render until painted, then what Copy as Markdown does.
+ */
+import { readArticle } from '../../../src/core/read-article.js';
+import type { Article, ReadResult } from '../../../src/core/types.js';
+import { HOST_TAG } from '../../../src/content/extract-page.js';
+import { dropInvisibleFromClone } from '../../../src/content/layout-signals.js';
+import { ReaderOverlay } from '../../../src/content/overlay.js';
+import { DEFAULT_OPTIONS } from '../../../src/shared/options.js';
+import { afterNextPaint, install, type Timings } from './shared.js';
+
+export interface ReadmarkRun {
+  times: Timings;
+  kind: ReadResult['kind'];
+  words: number;
+  markdownChars: number;
+  clipboard: 'ok' | string;
+  longTasks: number[];
+}
+
+async function readmark(options: { frontMatter?: boolean; clipboard?: boolean; deferMarkdown?: boolean } = {}): Promise<ReadmarkRun> {
+  const longTasks: number[] = [];
+  const observer = typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes.includes('longtask')
+    ? new PerformanceObserver((list) => { for (const entry of list.getEntries()) longTasks.push(entry.duration); })
+    : null;
+  observer?.observe({ type: 'longtask' });
+
+  const times: Timings = {};
+  const started = performance.now();
+  let mark = started;
+  const lap = (stage: string): void => {
+    const now = performance.now();
+    times[stage] = now - mark;
+    mark = now;
+  };
+
+  const clone = document.cloneNode(true) as Document;
+  lap('clone');
+  dropInvisibleFromClone(document, clone, window);
+  for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
+  lap('layout');
+  const result = readArticle({ document: clone, window, url: location.href }, {
+    force: false,
+    frontMatter: options.frontMatter ?? false,
+    deferMarkdown: options.deferMarkdown ?? false,
+    onStage: (stage, ms) => { times[stage] = ms; },
+  });
+  lap('core');
+
+  // With deferMarkdown the overlay must not read `markdown` while rendering (that would make it
+  // before paint): it is given the article without it, as an overlay that reads it on Copy would be.
+  const shown: ReadResult = options.deferMarkdown && result.kind === 'article' ? { ...withoutMarkdown(result), markdown: '' } : result;
+  const overlay = new ReaderOverlay({ kind: 'result', result: shown }, { ...DEFAULT_OPTIONS }, {
+    showAnyway: () => ({ kind: 'result', result }),
+    saveOptions: () => undefined,
+    closed: () => undefined,
+  });
+  overlay.open();
+  lap('renderDom');
+  // Style and layout of the whole document, the overlay included (a forced synchronous layout).
+  void document.documentElement.getBoundingClientRect();
+  lap('renderLayout');
+  const synchronous = mark - started;
+  await afterNextPaint();
+  lap('paint');
+  times['prePaint'] = mark - started;
+  times['synchronous'] = synchronous;
+
+  // Copy as Markdown: the Markdown (already made unless the core deferred it) and the clipboard write.
+  let markdown = overlay.articleMarkdown ?? '';
+  if (result.kind === 'article' && !markdown) {
+    const copyStarted = performance.now();
+    markdown = result.markdown;
+    times['markdownDeferred'] = performance.now() - copyStarted;
+  }
+  let clipboard = 'skipped';
+  if (options.clipboard && markdown) {
+    const writeStarted = performance.now();
+    try {
+      await navigator.clipboard.writeText(markdown);
+      clipboard = 'ok';
+    } catch (error) {
+      clipboard = String(error);
+    }
+    times['clipboard'] = performance.now() - writeStarted;
+  }
+  overlay.close();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  observer?.disconnect();
+  return {
+    times,
+    kind: result.kind,
+    words: result.kind === 'article' ? result.wordCount : 0,
+    markdownChars: markdown.length,
+    clipboard,
+    longTasks,
+  };
+}
+
+/** The article's fields without reading its (possibly lazy) `markdown`. */
+function withoutMarkdown(article: Article): Article {
+  const copy = {} as Record<string, unknown>;
+  for (const key of Object.keys(article)) if (key !== 'markdown') copy[key] = (article as unknown as Record<string, unknown>)[key];
+  return copy as unknown as Article;
+}
+
+install('__benchReadmark', readmark);

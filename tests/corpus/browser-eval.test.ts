@@ -21,7 +21,7 @@ const HARNESS_HTML = `<!doctype html><html><head><meta charset="windows-1252"><t
 </head><body><article><h1>Harness caf\u00e9 article</h1>
 ${[1, 2, 3].map(paragraph).join('\n')}
 <p>The caf\u00e9 on the corner opened its doors at dawn, and everyone agreed it was the best in the valley.</p>
-<div class="promo"><p>Subscribe to our newsletter for the hidden promotion that only a stylesheet hides from the reader.</p></div>
+<div class="promo"><p>Limited offer: the hidden promotion that only a stylesheet hides from the reader.</p></div>
 ${[4, 5, 6].map(paragraph).join('\n')}
 <img src="https://example.com/pixel.gif" alt="">
 </article></body></html>`;
@@ -30,7 +30,7 @@ const HARNESS_PAGE: EvalPage = {
   url: 'https://example.com/harness',
   file: 'harness.html',
   with: ['The caf\u00e9 on the corner opened its doors at dawn', 'Paragraph 6 of the harness article'],
-  without: ['Injected by a page script', 'Subscribe to our newsletter for the hidden promotion'],
+  without: ['Injected by a page script', 'Limited offer: the hidden promotion'],
 };
 
 /** The same page with no declaration at all, in UTF-8: its server's header is lost, the harness stands in for it. */
@@ -50,7 +50,7 @@ test('browser eval harness: charset from the page, page scripts blocked, meta re
   for (const variant of ['layout', 'noLayout', 'readability'] as const) {
     assert.equal(score[variant].truePositives, 2, `${variant} finds the content`);
   }
-  assert.ok(score.layoutDiff.withoutDropped.some((segment) => segment.startsWith('Subscribe to our newsletter')), 'the layout stage drops what the stylesheet hides');
+  assert.ok(score.layoutDiff.withoutDropped.some((segment) => segment.startsWith('Limited offer')), 'the layout stage drops what the stylesheet hides');
   assert.equal(score.layout.falsePositives, 0, 'nothing hidden and no script output in the layout variant');
   assert.equal(score.noLayout.falsePositives, 1, 'the core alone keeps the stylesheet-hidden promotion');
 });

@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import sniffHtmlEncoding from 'html-encoding-sniffer';
 import { emptyScore, metrics, normalize, sample, scorePage, trafilaturaBytes, trafilaturaPages, type EvalPage, type Score } from '../support/corpus.ts';
 import type { InPageResult, InPageRun } from './browser-entry.ts';
+import { isValidUtf8 } from '../../src/node/decode.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -80,15 +81,6 @@ export async function buildEvalBundle(): Promise<string> {
     define: { 'process.env.NODE_ENV': '"production"', __BROWSER__: '"chrome"' },
   });
   return `${result.outputFiles[0]!.text}\n//# sourceURL=readmark-eval.js`;
-}
-
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

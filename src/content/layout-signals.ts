@@ -1,3 +1,4 @@
+import { describeElement } from '../core/clean/clean.js';
 import type { Removal } from '../core/types.js';
 
 /**
@@ -20,12 +21,6 @@ const TINY_IMAGE_PX = 2;
 const STICKY_BAR_MAX_TEXT = 200;
 
 type LayoutRule = 'hidden-by-style' | 'zero-size-image' | 'zero-size-box' | 'off-screen' | 'fixed-overlay';
-
-function describe(element: Element): string {
-  const id = element.id ? `#${element.id}` : '';
-  const classes = typeof element.className === 'string' && element.className.trim() ? `.${element.className.trim().split(/\s+/).slice(0, 3).join('.')}` : '';
-  return `${element.localName}${id}${classes}`;
-}
 
 function textLength(element: Element): number {
   return (element.textContent ?? '').replace(/\s+/g, '').length;
@@ -108,14 +103,14 @@ export function dropInvisibleFromClone(live: Document, clone: Document, view: Wi
       if (liveChild.namespaceURI !== null && FOREIGN_NAMESPACES.has(liveChild.namespaceURI)) {
         const rule = judge(liveChild, view, pageTextLength);
         if (rule === 'hidden-by-style' || rule === 'fixed-overlay' || rule === 'off-screen') {
-          removals.push({ family: 'layout', rule, element: describe(liveChild) });
+          removals.push({ family: 'layout', rule, element: describeElement(liveChild) });
           cloneChild.remove();
         }
         return;
       }
       const rule = judge(liveChild, view, pageTextLength);
       if (rule) {
-        removals.push({ family: 'layout', rule, element: describe(liveChild) });
+        removals.push({ family: 'layout', rule, element: describeElement(liveChild) });
         cloneChild.remove();
         return;
       }

@@ -12,7 +12,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import sniffHtmlEncoding from 'html-encoding-sniffer';
-import { emptyScore, metrics, normalize, sample, scorePage, trafilaturaBytes, trafilaturaPages, type EvalPage, type Score } from '../support/corpus.ts';
+import { metrics, normalize, sample, scorePage, sumScores, trafilaturaBytes, trafilaturaPages, type EvalPage, type Score } from '../support/corpus.ts';
 import type { InPageResult, InPageRun } from './browser-entry.ts';
 import { isValidUtf8 } from '../../src/node/decode.ts';
 
@@ -258,14 +258,7 @@ export async function scoreInChromium(pages: EvalPage[], options: ScoreInChromiu
 }
 
 export function totalOf(scores: BrowserPageScore[], variant: Variant): Score {
-  const sum = emptyScore();
-  for (const score of scores) {
-    sum.truePositives += score[variant].truePositives;
-    sum.falseNegatives += score[variant].falseNegatives;
-    sum.falsePositives += score[variant].falsePositives;
-    sum.trueNegatives += score[variant].trueNegatives;
-  }
-  return sum;
+  return sumScores(scores.map((score) => score[variant]));
 }
 
 /** A page crashed when Readmark (either variant) threw or the page could not be evaluated. */

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../../src/node/index.ts';
 import { decodeHtml } from '../../src/node/decode.ts';
 import { parsePage } from '../../src/node/parse.ts';
-import { emptyScore, metrics, scorePage, trafilaturaBytes, type EvalPage, type Score } from '../support/corpus.ts';
+import { metrics, scorePage, sumScores, trafilaturaBytes, type EvalPage, type Score } from '../support/corpus.ts';
 
 export interface PageScore {
   file: string;
@@ -49,14 +49,7 @@ export async function scoreTrafilaturaPage(page: EvalPage): Promise<PageScore> {
 }
 
 export function total(scores: PageScore[], key: 'readmark' | 'readability'): Score {
-  const sum = emptyScore();
-  for (const score of scores) {
-    sum.truePositives += score[key].truePositives;
-    sum.falseNegatives += score[key].falseNegatives;
-    sum.falsePositives += score[key].falsePositives;
-    sum.trueNegatives += score[key].trueNegatives;
-  }
-  return sum;
+  return sumScores(scores.map((score) => score[key]));
 }
 
 export { metrics };

@@ -85,6 +85,18 @@ export function scorePage(page: EvalPage, extracted: string, into: Score = empty
   return into;
 }
 
+/** The segment counts of many pages added up. */
+export function sumScores(scores: Iterable<Score>): Score {
+  const sum = emptyScore();
+  for (const score of scores) {
+    sum.truePositives += score.truePositives;
+    sum.falseNegatives += score.falseNegatives;
+    sum.falsePositives += score.falsePositives;
+    sum.trueNegatives += score.trueNegatives;
+  }
+  return sum;
+}
+
 export function metrics(score: Score): { precision: number; recall: number; f1: number } {
   const precision = score.truePositives / (score.truePositives + score.falsePositives || 1);
   const recall = score.truePositives / (score.truePositives + score.falseNegatives || 1);

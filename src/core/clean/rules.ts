@@ -129,8 +129,22 @@ function isNoscriptBeacon(element: Element, context: RuleContext): boolean {
  */
 const DESCRIPTIVE_TOKEN = /^(?:(?:no|not|without|has|with|is|category|topics?|custom_tags|format|status|type|sdg)[-_]|post-\d|tag-(?!list|cloud|links))/i;
 
-/** The words of an element's class and id: `c-articleShare__bar` → c, article, share, bar. */
+const nameWordsCache = new WeakMap<Element, string[]>();
+
+/**
+ * The words of an element's class and id: `c-articleShare__bar` → c, article, share, bar.
+ * Every boilerplate rule reads them, so they are split once per element.
+ */
 function nameWords(element: Element): string[] {
+  let words = nameWordsCache.get(element);
+  if (!words) {
+    words = splitNameWords(element);
+    nameWordsCache.set(element, words);
+  }
+  return words;
+}
+
+function splitNameWords(element: Element): string[] {
   const classes = (element.getAttribute('class') ?? '').split(/\s+/).filter((token) => !DESCRIPTIVE_TOKEN.test(token));
   const names = `${classes.join(' ')} ${element.getAttribute('id') ?? ''}`;
   return names

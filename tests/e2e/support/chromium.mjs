@@ -1,11 +1,11 @@
 // Drives Chromium (Debian's /usr/bin/chromium) with the built extension through playwright-core.
 import { chromium } from 'playwright-core';
 import { snapshotOverlay } from './overlay-snapshot.mjs';
+import { overlayWaits } from './overlay-waits.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROME_DIST = new URL('../../../dist/chrome', import.meta.url).pathname;
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function findHost(node) {
   if (node.nodeName === 'READMARK-READER') return node;
@@ -79,26 +79,7 @@ export async function launchChromium({ headless = true, env } = {}) {
 
   const overlay = (page) => evaluateInOverlay(page, snapshotOverlay);
 
-  async function waitForOverlay(page, predicate, timeoutMs = 3000) {
-    const deadline = Date.now() + timeoutMs;
-    let last;
-    while (Date.now() < deadline) {
-      last = await overlay(page);
-      if (predicate(last)) return last;
-      await sleep(100);
-    }
-    return last;
-  }
-
-  /** Clicks the toolbar button until the overlay is open (the first trigger after launch is sometimes lost). */
-  async function openWithAction(page) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await clickAction(page);
-      const state = await waitForOverlay(page, (snapshot) => snapshot.open, 2000);
-      if (state.open) return state;
-    }
-    throw new Error('the reader did not open');
-  }
+  const { waitForOverlay, openWithAction } = overlayWaits({ overlay, clickAction, openTimeoutMs: 2000 });
 
   return {
     name: 'chromium',

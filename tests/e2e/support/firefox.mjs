@@ -2,13 +2,13 @@
 // add-on, through puppeteer-core over WebDriver BiDi.
 import puppeteer from 'puppeteer-core';
 import { snapshotOverlay } from './overlay-snapshot.mjs';
+import { overlayWaits } from './overlay-waits.mjs';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_DIST = new URL('../../../dist/firefox', import.meta.url).pathname;
 export const ADDON_ID = 'readmark@readmark.dev';
 export const ADDON_UUID = '5e0c1d3a-6f0b-4b8e-9a51-2c7d3e4f5a60';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function launchFirefox({ headless = true, env } = {}) {
   const browser = await puppeteer.launch({
@@ -70,25 +70,7 @@ export async function launchFirefox({ headless = true, env } = {}) {
 
   const overlay = (page) => evaluateInOverlay(page, snapshotOverlay);
 
-  async function waitForOverlay(page, predicate, timeoutMs = 3000) {
-    const deadline = Date.now() + timeoutMs;
-    let last;
-    while (Date.now() < deadline) {
-      last = await overlay(page);
-      if (predicate(last)) return last;
-      await sleep(100);
-    }
-    return last;
-  }
-
-  async function openWithAction(page) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await clickAction(page);
-      const state = await waitForOverlay(page, (snapshot) => snapshot.open, 2500);
-      if (state.open) return state;
-    }
-    throw new Error('the reader did not open');
-  }
+  const { waitForOverlay, openWithAction } = overlayWaits({ overlay, clickAction, openTimeoutMs: 2500 });
 
   /** Evaluates an expression in the browser window's privileged scope (needs --remote-allow-system-access). */
   async function evaluateInBrowserWindow(expression) {

@@ -2,6 +2,7 @@
 // extensions, each with a manifest derived from the one source manifest.json).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { zipSync } from 'fflate';
 import { gzipSync } from 'node:zlib';
@@ -9,6 +10,83 @@ import { gzipSync } from 'node:zlib';
 const root = new URL('.', import.meta.url).pathname;
 const dist = `${root}dist`;
 const watchFree = { logLevel: 'warning', legalComments: 'none', target: ['es2022'] };
+
+/**
+ * Source edits to dependencies, for the in-page bundles only. AMO's linter (`web-ext lint`)
+ * warns on every `innerHTML =` with a non-literal value and ignores eslint-disable comments, so
+ * the three assignments Readability and DOMPurify make would be three warnings forever. Each
+ * edit keeps the behaviour (or fails closed) and must match exactly `count` times, so a
+ * dependency update that moves the code fails the build instead of silently shipping unpatched.
+ * No library does this job: esbuild has no source-replace option, and patch-package edits
+ * node_modules for every consumer (the Node build too, where there is no linter to satisfy).
+ */
+export const DEPENDENCY_EDITS = [
+  {
+    file: /@mozilla[\\/]readability[\\/]Readability\.js$/,
+    why: 'Readability keeps the page as an HTML string between grabArticle attempts; a deep clone keeps the same nodes without a serialize + reparse',
+    find: 'var pageCacheHtml = page.innerHTML;',
+    replace: 'var pageCache = page.cloneNode(true);',
+    count: 1,
+  },
+  {
+    file: /@mozilla[\\/]readability[\\/]Readability\.js$/,
+    why: 'restore the cached children from the clone',
+    find: 'page.innerHTML = pageCacheHtml;',
+    replace: 'page.replaceChildren(); for (var restored = pageCache.cloneNode(true); restored.firstChild; ) page.appendChild(restored.firstChild);',
+    count: 1,
+  },
+  {
+    file: /@mozilla[\\/]readability[\\/]Readability\.js$/,
+    why: "a <noscript>'s text parsed as HTML by DOMParser (an inert document, as safe as the cloned page it replaces) and moved in",
+    find: 'tmp.innerHTML = noscript.innerHTML;',
+    replace: 'for (var parsedBody = new DOMParser().parseFromString(noscript.innerHTML, "text/html").body; parsedBody.firstChild; ) tmp.appendChild(parsedBody.firstChild);',
+    count: 1,
+  },
+  {
+    file: /dompurify[\\/]dist[\\/]purify\.es\.mjs$/,
+    why: 'the fallback for engines without DOMParser (every supported browser has it): without it the document stays empty and DOMPurify returns nothing, failing closed',
+    find: 'doc.documentElement.innerHTML = IS_EMPTY_INPUT ? emptyHTML : dirtyPayload;',
+    replace: 'void 0;',
+    count: 1,
+  },
+];
+
+/** The esbuild plugin that applies DEPENDENCY_EDITS. @type {import('esbuild').Plugin} */
+export const dependencyEditsPlugin = {
+  name: 'readmark-dependency-edits',
+  setup(pluginBuild) {
+    const fileSources = [...new Set(DEPENDENCY_EDITS.map((edit) => edit.file.source))];
+    for (const fileSource of fileSources) {
+      pluginBuild.onLoad({ filter: new RegExp(fileSource) }, async ({ path }) => {
+        let source = await readFile(path, 'utf8');
+        for (const edit of DEPENDENCY_EDITS.filter((candidate) => candidate.file.source === fileSource)) {
+          const found = source.split(edit.find).length - 1;
+          if (found !== edit.count) throw new Error(`dependency edit expected ${edit.count}× and found ${found}× in ${path}: ${edit.find}`);
+          source = source.replaceAll(edit.find, edit.replace);
+        }
+        return { contents: source, loader: 'js' };
+      });
+    }
+  },
+};
+
+/**
+ * esbuild options shared by every bundle that runs in a page: the content script, the bench's and the browser eval's.
+ * @param {'chrome' | 'firefox'} browser
+ * @returns {import('esbuild').BuildOptions & { plugins: import('esbuild').Plugin[] }}
+ */
+export function inPageBundleOptions(browser) {
+  return {
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome120', 'firefox128'],
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"', __BROWSER__: JSON.stringify(browser) },
+    plugins: [dependencyEditsPlugin],
+  };
+}
 
 async function buildNode() {
   await build({
@@ -64,15 +142,10 @@ async function buildExtensions() {
     const out = `${dist}/${browser}`;
     const entryPoints = Object.fromEntries(Object.entries(EXTENSION_ENTRIES).filter(([name]) => browser === 'chrome' || name !== 'offscreen'));
     await build({
-      ...watchFree,
+      ...inPageBundleOptions(browser),
       entryPoints,
       outdir: out,
-      bundle: true,
       minify: true,
-      format: 'iife',
-      platform: 'browser',
-      target: ['chrome120', 'firefox128'],
-      define: { 'process.env.NODE_ENV': '"production"', __BROWSER__: JSON.stringify(browser) },
     });
     await writeFile(`${out}/manifest.json`, JSON.stringify(manifestFor(browser, source), null, 2) + '\n');
     await cp(`${root}icons`, `${out}/icons`, { recursive: true });
@@ -107,9 +180,12 @@ async function reportSizes(bundles) {
   }
 }
 
-await rm(dist, { recursive: true, force: true });
-await mkdir(dist, { recursive: true });
-await buildNode();
-const bundles = await buildExtensions();
-await reportSizes(bundles);
-if (process.exitCode) console.error('build: a bundle is over its size budget');
+// Run as a script (npm run build); imported by the bench and the browser eval for the options above.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(dist, { recursive: true });
+  await buildNode();
+  const bundles = await buildExtensions();
+  await reportSizes(bundles);
+  if (process.exitCode) console.error('build: a bundle is over its size budget');
+}

@@ -13,6 +13,7 @@ import { createServer, type Server } from 'node:http';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, normalize as normalizePath, resolve as resolvePath } from 'node:path';
+import { inPageBundleOptions } from '../../build.mjs';
 import { READABILITY_PAGES } from '../support/corpus.ts';
 import { longPage } from './long-page.ts';
 import { fmt, max, median, p95, table } from './stats.ts';
@@ -135,20 +136,15 @@ const stubPolyfill: Plugin = {
 async function buildBundles(minify: boolean): Promise<Record<Method, string>> {
   const bundles = {} as Record<Method, string>;
   for (const method of METHODS) {
+    const shared = inPageBundleOptions('chrome');
     const result = await build({
+      ...shared,
       entryPoints: [join(ROOT, `tests/bench/in-page/${method}.ts`)],
-      bundle: true,
       write: false,
       minify,
-      format: 'iife',
-      platform: 'browser',
-      target: ['chrome120'],
-      legalComments: 'none',
-      logLevel: 'warning',
-      define: { 'process.env.NODE_ENV': '"production"', __BROWSER__: '"chrome"' },
-      plugins: [stubPolyfill],
+      plugins: [...shared.plugins, stubPolyfill],
     });
-    bundles[method] = `${result.outputFiles[0]!.text}\n//# sourceURL=bench-${method}.js`;
+    bundles[method] = `${result.outputFiles![0]!.text}\n//# sourceURL=bench-${method}.js`;
   }
   return bundles;
 }
@@ -371,7 +367,10 @@ async function benchExtension(pages: BenchPage[], origin: string, args: Args, re
     };
 
     const copyThroughButton = async (): Promise<number | null> => {
-      const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+      const { root: documentNode } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+      // Search the overlay's own shadow root only: pages have buttons and spans of these classes too (cnn).
+      const root = findNode(documentNode, (node) => node.nodeName === 'READMARK-READER')?.shadowRoots?.[0];
+      if (!root) return null;
       // Only an article has something to copy (a page Readmark declines shows a notice).
       if (!findNode(root, (node) => node.nodeName === 'ARTICLE' && hasClass('content')(node))) return null;
       const button = findNode(root, (node) => node.nodeName === 'BUTTON' && hasClass('copy')(node));

@@ -15,6 +15,7 @@ import sniffHtmlEncoding from 'html-encoding-sniffer';
 import { metrics, normalize, sample, scorePage, sumScores, trafilaturaBytes, trafilaturaPages, type EvalPage, type Score } from '../support/corpus.ts';
 import type { InPageResult, InPageRun } from './browser-entry.ts';
 import { isValidUtf8 } from '../../src/node/decode.ts';
+import { inPageBundleOptions } from '../../build.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -69,18 +70,12 @@ export interface ScoreInChromiumOptions {
 /** The in-page bundle: browser-entry.ts and everything it imports (the shipped content-script code). */
 export async function buildEvalBundle(): Promise<string> {
   const result = await build({
+    ...inPageBundleOptions('chrome'),
     entryPoints: [`${ROOT}tests/corpus/browser-entry.ts`],
-    bundle: true,
     write: false,
     minify: false,
-    format: 'iife',
-    platform: 'browser',
-    target: ['chrome120'],
-    legalComments: 'none',
-    logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"', __BROWSER__: '"chrome"' },
   });
-  return `${result.outputFiles[0]!.text}\n//# sourceURL=readmark-eval.js`;
+  return `${result.outputFiles![0]!.text}\n//# sourceURL=readmark-eval.js`;
 }
 
 /**

@@ -69,8 +69,9 @@ function createMenus(): void {
   });
 }
 
+// Menus persist across browser restarts (Chrome, and Firefox for event pages): made once per install or update, so the
+// background does no work at browser start beyond registering its listeners.
 browser.runtime.onInstalled.addListener(createMenus);
-browser.runtime.onStartup.addListener(createMenus);
 
 browser.action.onClicked.addListener((tab) => void toggleReader(tab));
 

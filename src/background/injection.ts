@@ -1,8 +1,16 @@
 import browser from 'webextension-polyfill';
 import { sendToTab } from '../shared/messages.js';
 
-/** While the reader is open the page must not scroll under it. A user-origin sheet the page cannot see or override. */
-const SCROLL_LOCK_CSS = 'html:has(> readmark-reader) { overflow: hidden !important; }';
+/**
+ * While the reader is open the page must not scroll under it, and a root the page hides
+ * (`html { display: none }`, as anti-flicker snippets do until their script runs) must still
+ * generate boxes, or the overlay inside it never renders. A user-origin sheet the page cannot
+ * see or override; it applies only while the overlay's host is in the page.
+ */
+const READER_OPEN_CSS = [
+  'html:has(> readmark-reader) { overflow: hidden !important; }',
+  'html:has(> readmark-reader[data-reveal-root]) { display: block !important; }',
+].join('\n');
 
 /** URLs no extension may script; a clear notice beats a silent failure. */
 const RESTRICTED_URL = /^(?:chrome|chrome-extension|chrome-untrusted|edge|brave|opera|vivaldi|about|moz-extension|resource|view-source|devtools|data|file):|^https:\/\/(?:chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons)(?:\/|$)|\.pdf(?:[?#]|$)/i;
@@ -29,7 +37,7 @@ export async function ensureContentScript(tab: browser.Tabs.Tab): Promise<number
   if (isRestrictedUrl(tab.url)) throw new RestrictedPageError(tab.url ?? '');
   if (await contentScriptAnswers(tabId)) return tabId;
   try {
-    await browser.scripting.insertCSS({ target: { tabId }, css: SCROLL_LOCK_CSS, origin: 'USER' });
+    await browser.scripting.insertCSS({ target: { tabId }, css: READER_OPEN_CSS, origin: 'USER' });
     await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
   } catch (error) {
     // The browser's own pages and stores refuse scripting with various messages.

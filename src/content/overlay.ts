@@ -108,6 +108,8 @@ export class ReaderOverlay {
   }
 
   open(): void {
+    // Read before the host goes in: the background's user sheet then reveals a hidden root.
+    if (getComputedStyle(document.documentElement).display === 'none') this.host.setAttribute('data-reveal-root', '');
     document.documentElement.append(this.host);
     this.dialog.showModal();
     this.scroller.focus({ preventScroll: true });

@@ -52,6 +52,15 @@ const PAGES = {
     }),
   }),
 
+  // An anti-flicker snippet's style whose script never ran: the page hides its own root.
+  '/hidden-root.html': () => ({
+    body: articlePage({
+      title: 'Hidden root story',
+      head: '<style>html { display: none !important; } html.js-ready { display: block !important; }</style>',
+      body: paragraphs(10),
+    }),
+  }),
+
   '/csp.html': () => ({
     headers: { 'Content-Security-Policy': "default-src 'none'; style-src 'none'; img-src 'none'; script-src 'none'" },
     body: articlePage({ title: 'Strict CSP story', body: paragraphs(10) }),

@@ -127,6 +127,18 @@ export function defineScenarios(test, env) {
     });
   });
 
+  test('a page that hides its own root (html { display: none }) still gets a visible overlay, and its root back as it was', async () => {
+    await withPage(env, '/hidden-root.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      assert.equal(state.title, 'Hidden root story');
+      assert.ok(state.articleText.includes('Paragraph 10'));
+      assert.ok(state.dialogBox.width >= state.viewport.width - 1 && state.dialogBox.height >= state.viewport.height - 1, 'the overlay has boxes and covers the viewport');
+      await page.keyboard.press('Escape');
+      await env.driver.waitForOverlay(page, (snapshot) => !snapshot.present);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).display), 'none', "the page's own style is back");
+    });
+  });
+
   test('strict page CSP (default-src none) does not break the overlay', async () => {
     await withPage(env, '/csp.html', async (page) => {
       const state = await env.driver.openWithAction(page);

@@ -19,7 +19,8 @@ export function snapshotOverlay(root) {
   return {
     present: true,
     open: Boolean(dialog?.open),
-    modal: Boolean(dialog?.matches(':modal')),
+    // Announced as modal, and in the top layer (a manual popover) above anything the page stacks.
+    modal: dialog?.getAttribute('aria-modal') === 'true' && Boolean(dialog?.matches(':popover-open')),
     label: labelId ? root.getElementById(labelId)?.textContent ?? null : null,
     title: heading?.textContent ?? null,
     meta: Array.from(root.querySelectorAll('.meta')).map((element) => element.textContent).join(' | '),

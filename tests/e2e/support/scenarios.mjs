@@ -78,6 +78,34 @@ export function defineScenarios(test, env) {
     });
   });
 
+  test('keyboard: Tab and Shift+Tab cycle through every control inside the reader and never reach the page; focus the page takes is handed back', async () => {
+    await withPage(env, '/selection.html', async (page) => {
+      await env.driver.openWithAction(page);
+      const focusedInPage = () => page.evaluate(() => document.activeElement?.localName ?? null);
+      const visited = [];
+      for (let press = 0; press < 20; press++) {
+        await page.keyboard.press('Tab');
+        visited.push((await env.driver.overlay(page)).activeElement);
+        assert.equal(await focusedInPage(), 'readmark-reader', `Tab ${press + 1} stays in the reader`);
+      }
+      for (const control of ['button.copy', 'button.smaller', 'button.larger', 'select.theme', 'select.width', 'button.close', 'div.scroller', 'a.original', 'a']) {
+        assert.ok(visited.includes(control), `Tab reaches ${control} (visited: ${visited.join(', ')})`);
+      }
+      const firstAgain = visited.indexOf('button.copy', visited.indexOf('button.copy') + 1);
+      assert.ok(firstAgain > 0, 'Tab wraps from the last control to the first');
+      // The cycle ends at visited[firstAgain - 1]: Shift+Tab from the first control goes back there.
+      while ((await env.driver.overlay(page)).activeElement !== 'button.copy') await page.keyboard.press('Tab');
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+      assert.equal(await focusedInPage(), 'readmark-reader', 'Shift+Tab stays in the reader');
+      assert.equal((await env.driver.overlay(page)).activeElement, visited[firstAgain - 1], 'Shift+Tab from the first control wraps to the last');
+      await page.evaluate(() => document.querySelector('a')?.focus());
+      assert.equal(await focusedInPage(), 'readmark-reader', "the page's own focus() call is handed back to the reader");
+      assert.equal((await env.driver.overlay(page)).activeElement, 'div.scroller');
+    });
+  });
+
   test('toggle: the button closes and reopens; Esc and the close button close; focus returns', async () => {
     await withPage(env, '/seed.html', async (page) => {
       await page.evaluate(() => {

@@ -49,7 +49,16 @@ function isTinyImage(image: HTMLImageElement, box: DOMRect): boolean {
   return image.complete && image.naturalWidth > 0;
 }
 
-function judge(element: Element, view: Window, pageTextLength: number): LayoutRule | null {
+/** What every judgement needs from the page, read once: each read of `scrollX` costs as much as a box. */
+interface PageMetrics {
+  view: Window;
+  textLength: number;
+  scrollX: number;
+  scrollY: number;
+}
+
+function judge(element: Element, page: PageMetrics): LayoutRule | null {
+  const { view, textLength: pageTextLength } = page;
   const style = view.getComputedStyle(element);
   // Pages that hide their whole body until a script reveals it (AMP, anti-flicker
   // snippets) must still read: a hidden element holding the bulk of the text stays.
@@ -63,6 +72,10 @@ function judge(element: Element, view: Window, pageTextLength: number): LayoutRu
     if (parentVisible && !holdsMainContent() && !hasVisibleDescendant(element, view)) return 'hidden-by-style';
   }
 
+  // An inline box in the flow (a link, an emphasis) is never a pixel, a banner or off-screen
+  // on its own; skipping its box measurement halves this stage on text-heavy pages.
+  if (style.display === 'inline' && style.position !== 'fixed' && style.position !== 'sticky' && element.localName !== 'img') return null;
+
   const box = element.getBoundingClientRect();
   if (element.localName === 'img') {
     if (isTinyImage(element as HTMLImageElement, box)) return 'zero-size-image';
@@ -70,7 +83,7 @@ function judge(element: Element, view: Window, pageTextLength: number): LayoutRu
     return 'zero-size-box';
   }
   // Entirely left of or above the document's origin: no scrolling can ever reveal it.
-  if (box.width > 0 && box.height > 0 && (box.right + view.scrollX <= 0 || box.bottom + view.scrollY <= 0)) return 'off-screen';
+  if (box.width > 0 && box.height > 0 && (box.right + page.scrollX <= 0 || box.bottom + page.scrollY <= 0)) return 'off-screen';
 
   // Sticky text blocks are a scrolling-story layout; only sticky bars (headers, app bars) are chrome.
   const stickyBar = style.position === 'sticky' && !TABLE_PARTS.has(element.tagName) && !/^H[1-6]$/.test(element.tagName) && (/^(HEADER|FOOTER|NAV|ASIDE)$/.test(element.tagName) || textLength(element) < STICKY_BAR_MAX_TEXT);
@@ -90,32 +103,29 @@ export function dropInvisibleFromClone(live: Document, clone: Document, view: Wi
   const liveBody = live.body;
   const cloneBody = clone.body;
   if (!liveBody || !cloneBody || liveBody.tagName !== cloneBody.tagName) return removals;
-  const pageTextLength = textLength(liveBody);
+  const page: PageMetrics = { view, textLength: textLength(liveBody), scrollX: view.scrollX, scrollY: view.scrollY };
 
+  const drop = (liveChild: Element, cloneChild: Element, rule: LayoutRule): void => {
+    removals.push({ family: 'layout', rule, element: describeElement(liveChild) });
+    cloneChild.remove();
+  };
   const walk = (liveParent: Element, cloneParent: Element): void => {
-    const liveChildren = Array.from(liveParent.children);
-    const cloneChildren = Array.from(cloneParent.children);
-    if (liveChildren.length !== cloneChildren.length) return; // not a clone of this tree: judge nothing below
-    liveChildren.forEach((liveChild, index) => {
-      const cloneChild = cloneChildren[index];
-      if (!cloneChild || cloneChild.tagName !== liveChild.tagName) return;
-      if (NO_BOX_TAGS.has(liveChild.tagName)) return;
-      if (liveChild.namespaceURI !== null && FOREIGN_NAMESPACES.has(liveChild.namespaceURI)) {
-        const rule = judge(liveChild, view, pageTextLength);
-        if (rule === 'hidden-by-style' || rule === 'fixed-overlay' || rule === 'off-screen') {
-          removals.push({ family: 'layout', rule, element: describeElement(liveChild) });
-          cloneChild.remove();
+    if (liveParent.childElementCount !== cloneParent.childElementCount) return; // not a clone of this tree: judge nothing below
+    let cloneChild = cloneParent.firstElementChild;
+    for (let liveChild = liveParent.firstElementChild; liveChild && cloneChild; liveChild = liveChild.nextElementSibling) {
+      const cloneNext: Element | null = cloneChild.nextElementSibling; // read before a removal
+      if (cloneChild.tagName === liveChild.tagName && !NO_BOX_TAGS.has(liveChild.tagName)) {
+        const rule = judge(liveChild, page);
+        if (liveChild.namespaceURI !== null && FOREIGN_NAMESPACES.has(liveChild.namespaceURI)) {
+          if (rule === 'hidden-by-style' || rule === 'fixed-overlay' || rule === 'off-screen') drop(liveChild, cloneChild, rule);
+        } else if (rule) {
+          drop(liveChild, cloneChild, rule);
+        } else {
+          walk(liveChild, cloneChild);
         }
-        return;
       }
-      const rule = judge(liveChild, view, pageTextLength);
-      if (rule) {
-        removals.push({ family: 'layout', rule, element: describeElement(liveChild) });
-        cloneChild.remove();
-        return;
-      }
-      walk(liveChild, cloneChild);
-    });
+      cloneChild = cloneNext;
+    }
   };
   walk(liveBody, cloneBody);
   return removals;

@@ -20,9 +20,34 @@ export function describeElement(element: Element): string {
   return element.localName + (id ? `#${id}` : '') + classes.map((name) => `.${name}`).join('');
 }
 
+interface RuleGroup {
+  candidates: string;
+  rules: CleaningRule[];
+}
+
+const groupsCache = new WeakMap<readonly CleaningRule[], RuleGroup[]>();
+
+/**
+ * Consecutive rules that share a candidate selector, so that the engine queries the
+ * document once for all of them (the boilerplate rules all look at the same blocks).
+ */
+function groupConsecutive(rules: readonly CleaningRule[]): RuleGroup[] {
+  let groups = groupsCache.get(rules);
+  if (groups) return groups;
+  groups = [];
+  for (const rule of rules) {
+    const last = groups[groups.length - 1];
+    if (last && last.candidates === rule.candidates) last.rules.push(rule);
+    else groups.push({ candidates: rule.candidates, rules: [rule] });
+  }
+  groupsCache.set(rules, groups);
+  return groups;
+}
+
 /**
  * Removes ads, tracking pixels and hidden elements from `doc`, which must be a
- * clone: the caller's live page is never passed here.
+ * clone: the caller's live page is never passed here. Within a group of rules sharing
+ * candidates, an element goes to the first rule that matches it.
  */
 export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CLEANING_RULES): CleanResult {
   const context: RuleContext = { baseUrl: doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : undefined };
@@ -31,13 +56,18 @@ export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CL
   const pageTextLength = body?.textContent?.length ?? 0;
   const guardText = pageTextLength >= MIN_PAGE_TEXT_FOR_GUARD;
 
-  for (const rule of rules) {
-    for (const element of Array.from(doc.querySelectorAll(rule.candidates))) {
+  for (const group of groupConsecutive(rules)) {
+    for (const element of Array.from(doc.querySelectorAll(group.candidates))) {
       if (!element.isConnected || element === body || element === doc.documentElement) continue;
-      if (rule.matches && !rule.matches(element, context)) continue;
-      if (guardText && (element.textContent?.length ?? 0) > pageTextLength * (rule.maxShareOfPageText ?? MAX_SHARE_OF_PAGE_TEXT)) continue;
-      removals.push({ family: rule.family, rule: rule.name, element: describeElement(element) });
-      element.remove();
+      let textLength: number | undefined;
+      for (const rule of group.rules) {
+        if (rule.matches && !rule.matches(element, context)) continue;
+        textLength ??= element.textContent?.length ?? 0;
+        if (guardText && textLength > pageTextLength * (rule.maxShareOfPageText ?? MAX_SHARE_OF_PAGE_TEXT)) continue;
+        removals.push({ family: rule.family, rule: rule.name, element: describeElement(element) });
+        element.remove();
+        break;
+      }
     }
   }
   return { removed: removals.length, removals };

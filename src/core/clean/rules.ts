@@ -98,8 +98,28 @@ function mediaUrls(element: Element): string[] {
   return ['src', 'data-src', 'href'].map((name) => element.getAttribute(name)).filter((url): url is string => !!url);
 }
 
-function ownText(element: Element): string {
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+/** Longer than any ad label, with room for whitespace around it. */
+const AD_LABEL_MAX_CHARS = 64;
+
+/**
+ * The element's text, lowercased and collapsed, or null past `maxChars` characters.
+ * Bounded because the rule asks it of every block, and `textContent` of a wrapper copies
+ * the whole page's text: on a deep page that made this rule quadratic.
+ */
+function shortText(element: Element, maxChars: number): string | null {
+  let text = '';
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text += (node.nodeValue ?? '').replace(/\s+/g, ' ');
+    if (text.length > maxChars) return null;
+  }
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function isAdLabel(element: Element): boolean {
+  if (element.children.length > 2) return false;
+  const text = shortText(element, AD_LABEL_MAX_CHARS);
+  return text !== null && AD_LABELS.has(text.replace(/[\s:·–—-]+$/u, ''));
 }
 
 const NOSCRIPT_MEDIA = /<(img|iframe)\b[^>]*>/gi;
@@ -207,7 +227,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // Frames served by ad networks.
   { family: 'ad-iframe', name: 'ad-host-frame', candidates: 'iframe', matches: (element, context) => mediaUrls(element).some((url) => urlMatchesHosts(url, AD_HOSTS, context.baseUrl)) },
   // A short element that only says "Advertisement"/"Sponsored"/"Anzeige"/"广告": the label above an ad.
-  { family: 'ad-label', name: 'ad-label-text', candidates: 'div, span, p, aside, section, small, header, figcaption, h2, h3, h4, h5, h6', matches: (element) => element.children.length <= 2 && AD_LABELS.has(ownText(element).replace(/[\s:·–—-]+$/u, '')) },
+  { family: 'ad-label', name: 'ad-label-text', candidates: 'div, span, p, aside, section, small, header, figcaption, h2, h3, h4, h5, h6', matches: isAdLabel },
   // Images and frames declared 0 or 1 px in either dimension by attribute or inline style.
   { family: 'tracking-pixel', name: 'pixel-sized', candidates: 'img, iframe', matches: (element) => isPixelSized(element) },
   // Images and frames whose source is a known analytics or ad-tracking host.
@@ -218,14 +238,16 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   { family: 'hidden', name: 'aria-hidden', candidates: 'body [aria-hidden="true"]', matches: (element) => !element.classList.contains('fallback-image') },
   // Inline `display:none` and `visibility:hidden`.
   { family: 'hidden', name: 'inline-style-hidden', candidates: 'body [style]', matches: (element) => HIDDEN_STYLE.test(element.getAttribute('style') ?? '') },
-  // Site navigation: menus, skip links, breadcrumb trails, pagers.
+  // Site navigation: menus, menu bars, site search.
   boilerplate('navigation', 'nav, [role="navigation"], [role="menubar"], [role="search"]', () => true),
-  boilerplate('breadcrumb-pager', BLOCKS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']])),
   // The page footer and the site banner: legal links, copyright, logo.
   boilerplate('page-footer', 'footer, [role="contentinfo"]', () => true),
   boilerplate('site-header', 'body > header, [role="banner"]', () => true),
-  // Comment threads and comment forms.
+  // Comment threads and comment forms (WordPress's "Leave a reply" form is #respond).
   boilerplate('comments', `${BLOCKS}, #respond`, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']])),
+  // The rules below all look at BLOCKS: the engine queries them once, in this order.
+  // Breadcrumb trails, pagers, skip links.
+  boilerplate('breadcrumb-pager', BLOCKS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']])),
   // Share bars and social follow buttons.
   boilerplate('share-bar', BLOCKS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])),),
   // "Related", "More stories", "Recommended for you" teaser lists. Not "read more":

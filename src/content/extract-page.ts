@@ -21,11 +21,11 @@ function cloneLiveDocument(): Document {
 }
 
 /** Runs the core on a clone of the live page, after dropping what the user cannot see. */
-export function readLivePage(options: { force: boolean; frontMatter: boolean }): PageRead {
+export function readLivePage(options: { force: boolean; frontMatter: boolean; deferMarkdown?: boolean }): PageRead {
   const clone = cloneLiveDocument();
   const layoutRemovals = dropInvisibleFromClone(document, clone, window);
   for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
-  const result = readArticle({ document: clone, window, url: location.href }, { force: options.force, frontMatter: options.frontMatter });
+  const result = readArticle({ document: clone, window, url: location.href }, { force: options.force, frontMatter: options.frontMatter, deferMarkdown: options.deferMarkdown ?? false });
   return { result, layoutRemovals };
 }
 

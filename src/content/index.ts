@@ -40,7 +40,8 @@ function start(): void {
 
   const readContent = (force: boolean, frontMatter: boolean): ReaderContent => {
     try {
-      return { kind: 'result', result: readLivePage({ force, frontMatter }).result };
+      // The overlay makes the Markdown only when Copy asks for it.
+      return { kind: 'result', result: readLivePage({ force, frontMatter, deferMarkdown: true }).result };
     } catch (error) {
       return { kind: 'error', message: errorMessage(error) };
     }

@@ -83,7 +83,8 @@ export class ReaderOverlay {
   private readonly widthSelect = element('select');
   private readonly returnFocusTo: Element | null;
   private readonly scrollBefore = { x: window.scrollX, y: window.scrollY };
-  private markdown: string | null = null;
+  /** The article shown; its Markdown is made on first read (Copy), not before the reader is painted. */
+  private article: Article | null = null;
   private closing = false;
 
   constructor(content: ReaderContent, private options: Options, private readonly callbacks: OverlayCallbacks) {
@@ -162,7 +163,7 @@ export class ReaderOverlay {
 
   /** The Markdown of what the overlay shows, when it shows an article. */
   get articleMarkdown(): string | null {
-    return this.markdown;
+    return this.article?.markdown ?? null;
   }
 
   applyOptions(options: Options): void {
@@ -214,11 +215,11 @@ export class ReaderOverlay {
   }
 
   private async copy(): Promise<void> {
-    if (this.markdown === null) return;
+    if (this.article === null) return;
     this.status.textContent = '';
     delete this.status.dataset['state'];
     try {
-      await writeClipboard(this.markdown);
+      await writeClipboard(this.article.markdown);
       this.status.textContent = t('copied');
       this.status.dataset['state'] = 'ok';
     } catch (error) {
@@ -228,7 +229,7 @@ export class ReaderOverlay {
   }
 
   private render(content: ReaderContent): void {
-    this.markdown = null;
+    this.article = null;
     const main = element('main');
     if (content.kind === 'error') {
       main.append(this.notice(t('readerError', content.message)));
@@ -241,7 +242,7 @@ export class ReaderOverlay {
       main.append(this.notice(t('noArticle'), showAnyway));
     } else {
       const article = content.result;
-      this.markdown = article.markdown;
+      this.article = article;
       if (article.lang) main.lang = article.lang;
       if (article.dir) main.dir = article.dir;
       main.append(this.header(article), articleBody(article));

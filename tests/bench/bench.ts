@@ -5,7 +5,7 @@
 //
 //   npm run bench -- [--rounds N] [--warmup N] [--only REGEX] [--limit N] [--corpus DIR]...
 //                    [--no-extension] [--extension-rounds N] [--profile PAGE-REGEX] [--out FILE]
-//                    [--defer-markdown] [--long-scale N]
+//                    [--long-scale N]
 //   npm run bench -- --node [--rounds N] [--limit N]
 import { build, type Plugin } from 'esbuild';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -36,7 +36,6 @@ interface Args {
   profile: RegExp | null;
   out: string;
   longScale: number;
-  deferMarkdown: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -61,7 +60,6 @@ function parseArgs(argv: string[]): Args {
     profile: value('--profile') ? new RegExp(value('--profile')!) : null,
     out: resolvePath(value('--out') ?? join(ROOT, node ? 'test-results/bench-node.json' : 'test-results/bench.json')),
     longScale: Number(value('--long-scale') ?? 1),
-    deferMarkdown: argv.includes('--defer-markdown'),
   };
 }
 
@@ -203,7 +201,7 @@ async function benchInPage(context: BrowserContext, pages: BenchPage[], origin: 
         const order = METHODS.map((_, offset) => METHODS[(offset + round + index) % METHODS.length]!);
         for (const method of order) {
           await evaluate(session, 'globalThis.gc?.()');
-          const call = method === 'readmark' ? `${GLOBALS[method]}({ clipboard: true, deferMarkdown: ${args.deferMarkdown} })` : `${GLOBALS[method]}()`;
+          const call = method === 'readmark' ? `${GLOBALS[method]}({ clipboard: true })` : `${GLOBALS[method]}()`;
           const run = await evaluate<RunResult>(session, call, { userGesture: true });
           if (method === 'floor' && run.nodes) record.nodes = run.nodes;
           if (!warm) record.runs[method].push(run);
@@ -244,7 +242,7 @@ async function profilePages(context: BrowserContext, pages: BenchPage[], origin:
         await session.send('Profiler.enable');
         await session.send('Profiler.setSamplingInterval', { interval: 100 });
         await session.send('Profiler.start');
-        await evaluate(session, method === 'readmark' ? `${GLOBALS[method]}({ deferMarkdown: ${args.deferMarkdown} })` : `${GLOBALS[method]}()`);
+        await evaluate(session, method === 'readmark' ? `${GLOBALS[method]}({})` : `${GLOBALS[method]}()`);
         const { profile } = await session.send('Profiler.stop');
         await session.send('Profiler.disable');
         const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
@@ -426,7 +424,7 @@ async function benchExtension(pages: BenchPage[], origin: string, args: Args, re
 
 // ---------------------------------------------------------------- report
 
-const READMARK_STAGES = ['clone', 'layout', 'clean', 'readerable', 'readability', 'sanitize', 'text', 'markdown', 'core', 'renderDom', 'renderLayout', 'paint', 'synchronous', 'prePaint', 'markdownDeferred', 'clipboard'];
+const READMARK_STAGES = ['clone', 'layout', 'clean', 'readerable', 'readability', 'sanitize', 'text', 'core', 'renderDom', 'renderLayout', 'paint', 'synchronous', 'prePaint', 'copyMarkdown', 'clipboard'];
 
 const medianOf = (runs: RunResult[], key: string): number => median(runs.map((run) => run.times[key]).filter((value): value is number => value !== undefined));
 

@@ -95,3 +95,19 @@ export function readingMinutes(count: WordCount): number {
   const minutes = count.words / WORDS_PER_MINUTE + count.han / hanSpeed + count.kana / JAPANESE_PER_MINUTE;
   return minutes === 0 ? 0 : Math.max(1, Math.round(minutes));
 }
+
+/**
+ * `element`'s text with whitespace collapsed and trimmed, or null once it is longer than
+ * `maxChars`. Rules that only care about short blocks ask it of every block; reading a
+ * wrapper's whole `textContent` each time made them quadratic on deep pages.
+ */
+export function collapsedTextUpTo(element: Element, maxChars: number): string | null {
+  let text = '';
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text += (node.nodeValue ?? '').replace(/\s+/g, ' ');
+    // Text added later can only lengthen what is here, so the check is exact.
+    if (text.length > maxChars && text.replace(/\s+/g, ' ').trim().length > maxChars) return null;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}

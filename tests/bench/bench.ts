@@ -226,7 +226,7 @@ interface ProfileNode {
 }
 
 /** CPU profile (CDP Profiler) of Readmark's in-page pipeline on the matching pages: self time by function. */
-async function profilePages(context: BrowserContext, pages: BenchPage[], origin: string, bundles: Record<Method, string>, out: string, args: Args): Promise<void> {
+async function profilePages(context: BrowserContext, pages: BenchPage[], origin: string, bundles: Record<Method, string>, out: string): Promise<void> {
   const page = await context.newPage();
   const session = await context.newCDPSession(page);
   const selfTime = new Map<string, number>();
@@ -545,7 +545,7 @@ async function main(): Promise<void> {
       const targets = pages.filter((entry) => args.profile!.test(entry.name));
       // The profiled (unminified) bundles, so the profile's line numbers can be read.
       for (const method of METHODS) writeFileSync(args.out.replace(/\.json$/, `-bundle-${method}.js`), bundles[method]);
-      await profilePages(context, targets, origin, bundles, args.out.replace(/\.json$/, '-profile.json'), args);
+      await profilePages(context, targets, origin, bundles, args.out.replace(/\.json$/, '-profile.json'));
       return;
     }
     console.error(`chromium ${browser.version()}`);

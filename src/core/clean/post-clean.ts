@@ -1,4 +1,5 @@
 import type { Removal } from '../types.js';
+import { collapsedTextUpTo } from '../text.js';
 import { describeElement } from './clean.js';
 
 /**
@@ -56,7 +57,11 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     family: 'boilerplate',
     name: 'duplicate-title',
     candidates: 'h1, h2',
-    matches: (element, context) => !!context.title && collapse(element.textContent).toLowerCase() === collapse(context.title).toLowerCase() && isFirstText(element),
+    matches: (element, context) => {
+      if (!context.title) return false;
+      const title = collapse(context.title).toLowerCase();
+      return collapsedTextUpTo(element, title.length)?.toLowerCase() === title && isFirstText(element);
+    },
   },
   // A "Related"/"Read more" label, with the list of links it introduces.
   {
@@ -64,8 +69,9 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'related-label',
     candidates: BLOCKS + ', strong, b, span',
     matches: (element) => {
-      const text = collapse(element.textContent).replace(/[:：»›>.…]+$/u, '').trim();
-      return text.length > 0 && text.length <= 80 && RELATED_LABEL.test(text);
+      // 80 characters once the trailing punctuation is gone; a few more before.
+      const text = collapsedTextUpTo(element, 120)?.replace(/[:：»›>.…]+$/u, '').trim();
+      return !!text && text.length <= 80 && RELATED_LABEL.test(text);
     },
   },
   // A one-paragraph teaser: "Lesen Sie auch: <a>another story</a>".
@@ -74,8 +80,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'related-teaser',
     candidates: 'p, div, li, h3, h4',
     matches: (element) => {
-      const text = collapse(element.textContent);
-      return text.length <= 300 && !!element.querySelector('a') && RELATED_TEASER.test(text);
+      const text = collapsedTextUpTo(element, 300);
+      return text !== null && !!element.querySelector('a') && RELATED_TEASER.test(text);
     },
   },
   // Lists and blocks that are mostly links: teasers, tag clouds, link lists.
@@ -96,8 +102,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'boilerplate-line',
     candidates: BLOCKS,
     matches: (element) => {
-      const text = collapse(element.textContent);
-      return text.length > 0 && text.length <= 250 && BOILERPLATE_LINE.test(text);
+      const text = collapsedTextUpTo(element, 250);
+      return !!text && BOILERPLATE_LINE.test(text);
     },
   },
   // Newsletter sign-up boxes.
@@ -106,8 +112,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'newsletter-box',
     candidates: BLOCKS,
     matches: (element, context) => {
-      const text = collapse(element.textContent);
-      return text.length <= 400 && isSmallShare(element, context, 0.3) && NEWSLETTER.test(text) && SUBSCRIBE.test(text);
+      const text = collapsedTextUpTo(element, 400);
+      return text !== null && text.length <= context.articleTextLength * 0.3 && NEWSLETTER.test(text) && SUBSCRIBE.test(text);
     },
   },
 ];

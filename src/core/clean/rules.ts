@@ -1,3 +1,4 @@
+import { collapsedTextUpTo } from '../text.js';
 import { AD_HOSTS, TRACKER_HOSTS, urlMatchesHosts } from './hosts.js';
 
 /**
@@ -98,28 +99,13 @@ function mediaUrls(element: Element): string[] {
   return ['src', 'data-src', 'href'].map((name) => element.getAttribute(name)).filter((url): url is string => !!url);
 }
 
-/** Longer than any ad label, with room for whitespace around it. */
+/** Longer than any ad label. */
 const AD_LABEL_MAX_CHARS = 64;
-
-/**
- * The element's text, lowercased and collapsed, or null past `maxChars` characters.
- * Bounded because the rule asks it of every block, and `textContent` of a wrapper copies
- * the whole page's text: on a deep page that made this rule quadratic.
- */
-function shortText(element: Element, maxChars: number): string | null {
-  let text = '';
-  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    text += (node.nodeValue ?? '').replace(/\s+/g, ' ');
-    if (text.length > maxChars) return null;
-  }
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
-}
 
 function isAdLabel(element: Element): boolean {
   if (element.children.length > 2) return false;
-  const text = shortText(element, AD_LABEL_MAX_CHARS);
-  return text !== null && AD_LABELS.has(text.replace(/[\s:·–—-]+$/u, ''));
+  const text = collapsedTextUpTo(element, AD_LABEL_MAX_CHARS);
+  return text !== null && AD_LABELS.has(text.toLowerCase().replace(/[\s:·–—-]+$/u, ''));
 }
 
 const NOSCRIPT_MEDIA = /<(img|iframe)\b[^>]*>/gi;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blockText, countWords, readingMinutes, wordTotal } from '../../src/core/text.ts';
+import { blockText, collapsedTextUpTo, countWords, readingMinutes, wordTotal } from '../../src/core/text.ts';
 import { page } from '../support/dom.ts';
 
 test('blocks are separated by a blank line, <br> by a newline', () => {
@@ -35,4 +35,16 @@ test('reading time: 228 English words a minute, 255 Chinese characters a minute'
   assert.equal(readingMinutes(countWords('字'.repeat(255 * 6))), 6);
   assert.equal(readingMinutes(countWords('a')), 1);
   assert.equal(readingMinutes(countWords('')), 0);
+});
+
+test('collapsedTextUpTo: the collapsed, trimmed text while it fits, null past the bound, exact at the edge', () => {
+  const { document, close } = page('<body><div id="a">\n   <span>Sponsored</span>\n\n   <b> content </b>  \n</div><div id="b">one two three four</div></body>');
+  const a = document.getElementById('a')!;
+  const b = document.getElementById('b')!;
+  assert.equal(collapsedTextUpTo(a, 100), 'Sponsored content');
+  assert.equal(collapsedTextUpTo(a, 17), 'Sponsored content', 'whitespace spread over many text nodes does not count');
+  assert.equal(collapsedTextUpTo(a, 16), null);
+  assert.equal(collapsedTextUpTo(b, 18), 'one two three four');
+  assert.equal(collapsedTextUpTo(b, 17), null);
+  close();
 });

@@ -13,6 +13,19 @@ export interface PageRead {
 }
 
 /**
+ * Past this many elements the reader asks before it works: every stage is linear in the
+ * page's size, and at this size the longest stage nears 300 ms on a 2-core machine
+ * (`npm run bench -- --long-scale N`; the generated long page has about 19,000 elements).
+ */
+export const MAX_PAGE_ELEMENTS = 50_000;
+
+/** The live page's element count, when it is over MAX_PAGE_ELEMENTS; null otherwise. */
+export function oversizedPage(): number | null {
+  const elements = document.getElementsByTagName('*').length;
+  return elements > MAX_PAGE_ELEMENTS ? elements : null;
+}
+
+/**
  * A clone of the live document. It has no browsing context, so nothing in it loads or
  * runs: the reader's own work never makes the page's tracking pixels fire.
  */

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { errorMessage, listen, type ContentProtocol } from '../shared/messages.js';
 import { loadOptions, onOptionsChanged, saveOptions } from '../shared/options.js';
 import { t } from '../shared/i18n.js';
-import { readLivePage, selectionMarkdown } from './extract-page.js';
+import { MAX_PAGE_ELEMENTS, oversizedPage, readLivePage, selectionMarkdown } from './extract-page.js';
 import { ReaderOverlay, type ReaderContent } from './overlay.js';
 
 /**
@@ -40,6 +40,8 @@ function start(): void {
 
   const readContent = (force: boolean, frontMatter: boolean): ReaderContent => {
     try {
+      const elements = force ? null : oversizedPage();
+      if (elements !== null) return { kind: 'too-large', elements, limit: MAX_PAGE_ELEMENTS };
       // The overlay makes the Markdown only when Copy asks for it.
       return { kind: 'result', result: readLivePage({ force, frontMatter, deferMarkdown: true }).result };
     } catch (error) {
@@ -65,6 +67,8 @@ function start(): void {
 
   const pageMarkdown = async (): Promise<string> => {
     if (overlay?.isOpen && overlay.articleMarkdown !== null) return overlay.articleMarkdown;
+    const elements = oversizedPage();
+    if (elements !== null) throw new Error(t('pageTooLarge', [String(elements), String(MAX_PAGE_ELEMENTS)]));
     const { frontMatter } = await loadOptions();
     let { result } = readLivePage({ force: false, frontMatter });
     if (result.kind === 'not-article') result = readLivePage({ force: true, frontMatter }).result;

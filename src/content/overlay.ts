@@ -15,6 +15,7 @@ const WIDTH_LABELS: Record<LineWidth, MessageName> = { narrow: 'widthNarrow', me
 
 export type ReaderContent =
   | { kind: 'result'; result: ReadResult }
+  | { kind: 'too-large'; elements: number; limit: number }
   | { kind: 'error'; message: string };
 
 export interface OverlayCallbacks {
@@ -233,13 +234,11 @@ export class ReaderOverlay {
     const main = element('main');
     if (content.kind === 'error') {
       main.append(this.notice(t('readerError', content.message)));
+    } else if (content.kind === 'too-large') {
+      const count = (value: number) => value.toLocaleString(this.dialog.lang || undefined);
+      main.append(this.notice(t('pageTooLarge', [count(content.elements), count(content.limit)]), this.showAnywayButton()));
     } else if (content.result.kind === 'not-article') {
-      const showAnyway = element('button', { type: 'button', className: 'show-anyway', textContent: t('showAnyway') });
-      showAnyway.addEventListener('click', () => {
-        this.render(this.callbacks.showAnyway());
-        this.scroller.focus({ preventScroll: true });
-      });
-      main.append(this.notice(t('noArticle'), showAnyway));
+      main.append(this.notice(t('noArticle'), this.showAnywayButton()));
     } else {
       const article = content.result;
       this.article = article;
@@ -250,6 +249,15 @@ export class ReaderOverlay {
     this.scroller.setAttribute('aria-labelledby', 'readmark-title');
     this.scroller.replaceChildren(main);
     this.scroller.scrollTop = 0;
+  }
+
+  private showAnywayButton(): HTMLElement {
+    const button = element('button', { type: 'button', className: 'show-anyway', textContent: t('showAnyway') });
+    button.addEventListener('click', () => {
+      this.render(this.callbacks.showAnyway());
+      this.scroller.focus({ preventScroll: true });
+    });
+    return button;
   }
 
   private notice(message: string, action?: HTMLElement): HTMLElement {

@@ -61,6 +61,11 @@ const PAGES = {
     }),
   }),
 
+  // Over the reader's size limit (50,000 elements): an article inside 60,000 empty cells of chrome.
+  '/huge.html': () => ({
+    body: articlePage({ title: 'Huge page story', body: paragraphs(10), after: `<div class="chrome">${'<i></i>'.repeat(60_000)}</div>` }),
+  }),
+
   '/csp.html': () => ({
     headers: { 'Content-Security-Policy': "default-src 'none'; style-src 'none'; img-src 'none'; script-src 'none'" },
     body: articlePage({ title: 'Strict CSP story', body: paragraphs(10) }),

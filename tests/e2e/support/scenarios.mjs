@@ -167,6 +167,17 @@ export function defineScenarios(test, env) {
     });
   });
 
+  test('a page over the size limit says so instead of freezing the tab, and "Show anyway" reads it', async () => {
+    await withPage(env, '/huge.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      assert.match(state.title, /^This page is too large to read quickly \(60,0\d\d elements; the limit is 50,000\)$/);
+      assert.equal(state.label, state.title, 'the notice labels the dialog');
+      await clickIn(page, state.buttons.showAnyway);
+      const forced = await env.driver.waitForOverlay(page, (snapshot) => snapshot.title === 'Huge page story', 10000);
+      assert.ok(forced.articleText.includes('Paragraph 10'));
+    });
+  });
+
   test('strict page CSP (default-src none) does not break the overlay', async () => {
     await withPage(env, '/csp.html', async (page) => {
       const state = await env.driver.openWithAction(page);

@@ -23,13 +23,19 @@ function nonEmpty(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
+/** Readability's tuning knobs that a retry may change. */
+export interface ExtractSettings {
+  charThreshold?: number;
+  nbTopCandidates?: number;
+}
+
 /** Runs Readability on `doc` (a clone: Readability rewrites the document it is given). */
-export function extract(doc: Document): Extraction | null {
+export function extract(doc: Document, settings: ExtractSettings = {}): Extraction | null {
   restoreLazyImages(doc);
   markCodeLanguages(doc);
   const documentLang = nonEmpty(doc.documentElement.getAttribute('lang'));
   const documentDir = nonEmpty(doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir'));
-  const result = new Readability<HTMLElement>(doc, { serializer: (node) => node as HTMLElement }).parse();
+  const result = new Readability<HTMLElement>(doc, { ...settings, serializer: (node) => node as HTMLElement }).parse();
   if (!result?.content) return null;
   const dir = nonEmpty(result.dir)?.toLowerCase() ?? documentDir?.toLowerCase() ?? null;
   return {

@@ -1,8 +1,9 @@
 import { cleanDocument } from './clean/clean.js';
 import { postClean } from './clean/post-clean.js';
-import { extract, looksLikeArticle } from './extract.js';
+import { looksLikeArticle } from './extract.js';
 import { frontMatter, htmlToMarkdown } from './markdown.js';
 import { absolutizeUrls, framesToLinks, replaceCustomizedBuiltIns } from './prepare.js';
+import { extractWithRecovery, type UncleanedPage } from './recover.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { blockText, countWords, readingMinutes, wordTotal } from './text.js';
 import type { Article, NotAnArticle, PipelineStage, ReadOptions, ReadResult } from './types.js';
@@ -14,6 +15,12 @@ export interface ReadInput {
   window: Window;
   /** The page's URL; relative links resolve against the document's base URL. */
   url?: string | null;
+  /**
+   * A fresh copy of `document` as it was before the pipeline rewrote it, made again on
+   * demand (the browser re-clones the live page, Node re-parses): recovery asks for one
+   * only when the article comes out short. Without it, a copy is taken up front.
+   */
+  uncleanedPage?: UncleanedPage;
 }
 
 function baseUrlOf(doc: Document, url: string | null | undefined): string | undefined {
@@ -24,6 +31,28 @@ function baseUrlOf(doc: Document, url: string | null | undefined): string | unde
 
 /** The pipeline: clean → extract → sanitize → Markdown. */
 export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadResult {
+  const steps = pipeline(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same pipeline, with `pause()` awaited between stages, so that a caller in a page can
+ * give the event loop a turn (input, paint) on a long page instead of blocking for all of it.
+ */
+export async function readArticleInStages(input: ReadInput, options: ReadOptions, pause: (after: PipelineStage) => Promise<void>): Promise<ReadResult> {
+  const steps = pipeline(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause(step.value);
+  }
+}
+
+/** The pipeline as a generator that yields the name of each stage it has just finished. */
+function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineStage, ReadResult, void> {
   const { document: doc, window } = input;
   const url = input.url ?? (/^https?:/i.test(doc.URL) ? doc.URL : null);
   const baseUrl = baseUrlOf(doc, url);
@@ -34,7 +63,13 @@ export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadRe
     options.onStage(stage, performance.now() - started);
     return result;
   };
+  let uncleanedPage = input.uncleanedPage;
+  if (!uncleanedPage) {
+    const copy = doc.cloneNode(true) as Document;
+    uncleanedPage = () => copy.cloneNode(true) as Document;
+  }
   const { removals } = timed('clean', () => cleanDocument(doc));
+  yield 'clean';
   const debugRemovals = () => (options.debug ? { removals } : {});
   const pageTitle = doc.title.trim();
 
@@ -43,9 +78,11 @@ export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadRe
   if (!options.force && !timed('readerable', () => looksLikeArticle(doc))) {
     return notAnArticle('not-readerable', 'No article found on this page.');
   }
-  const extraction = timed('readability', () => extract(doc));
+  const extraction = timed('readability', () => extractWithRecovery(doc, uncleanedPage));
+  yield 'readability';
   if (!extraction) return notAnArticle('no-content', 'No article content could be extracted from this page.');
   removals.push(...timed('postclean', () => postClean(extraction.content, extraction.title)));
+  yield 'postclean';
 
   const sanitized = timed('sanitize', () => {
     absolutizeUrls(extraction.content, baseUrl);
@@ -53,6 +90,7 @@ export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadRe
     replaceCustomizedBuiltIns(extraction.content);
     return sanitizeArticleHtml(extraction.content.innerHTML, window);
   });
+  yield 'sanitize';
   const text = timed('text', () => blockText(sanitized.body));
   if (!text.trim() && !sanitized.body.querySelector('img, video, audio')) {
     return notAnArticle('no-content', 'No article content could be extracted from this page.');
@@ -87,5 +125,7 @@ export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadRe
     let markdown: string | null = null;
     Object.defineProperty(article, 'markdown', { enumerable: true, configurable: true, get: () => (markdown ??= makeMarkdown()) });
   }
+  // Not enumerable: a DOM node is never serialized, only handed to a renderer in this realm.
+  Object.defineProperty(article, 'sanitizedBody', { enumerable: false, value: sanitized.body });
   return article;
 }

@@ -12,6 +12,12 @@ export interface Article {
   excerpt: string | null;
   /** Sanitized article HTML: safe to insert into the reader. */
   html: string;
+  /**
+   * The same sanitized article as DOMPurify left it (the body of an inert document), for a
+   * renderer in the same realm: importing these nodes skips a second parse and sanitize.
+   * Not enumerable, so never serialized or sent in a message.
+   */
+  readonly sanitizedBody?: HTMLElement;
   /** Plain text with a blank line between blocks. */
   text: string;
   markdown: string;

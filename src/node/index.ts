@@ -1,7 +1,7 @@
 import { readArticle } from '../core/read-article.js';
 import type { ReadOptions, ReadResult } from '../core/types.js';
 import { decodeHtml } from './decode.js';
-import { canonicalUrl, parsePage } from './parse.js';
+import { canonicalUrl, parsePage, type ParsedPage } from './parse.js';
 
 export type { Article, NotAnArticle, ReadResult, Removal, ReadOptions } from '../core/types.js';
 
@@ -18,21 +18,26 @@ export interface ExtractOptions extends ReadOptions {
  */
 export async function extractArticle(html: string | Uint8Array, options: ExtractOptions = {}): Promise<ReadResult> {
   const markup = typeof html === 'string' ? html : decodeHtml(html, options.charset);
-  const page = parsePage(markup, options.url);
-  let url = options.url;
-  if (!url) {
+  const pages: ParsedPage[] = [];
+  const open = (): ParsedPage => {
+    const page = parsePage(markup, options.url);
+    pages.push(page);
     // A saved page read from a file: its canonical URL is the best base for its relative links.
-    url = canonicalUrl(page.document);
-    if (url && !page.document.querySelector('base[href]')) {
+    const url = options.url ?? canonicalUrl(page.document);
+    if (!options.url && url && !page.document.querySelector('base[href]')) {
       const base = page.document.createElement('base');
       base.setAttribute('href', url);
       page.document.head.prepend(base);
     }
-  }
+    return page;
+  };
+  const page = open();
+  const url = options.url ?? canonicalUrl(page.document);
   try {
-    return readArticle({ document: page.document, window: page.window, url: url ?? null }, options);
+    // Recovery asks for an uncleaned copy only when the article comes out short: parse again then.
+    return readArticle({ document: page.document, window: page.window, url: url ?? null, uncleanedPage: () => open().document }, options);
   } finally {
-    page.close();
+    for (const opened of pages) opened.close();
     // jsdom frees a closed window's document only once the event loop turns; a
     // batch that never yields keeps every page it read (4 GB after ~900 pages).
     await new Promise((resolve) => setImmediate(resolve));

@@ -1,0 +1,150 @@
+/**
+ * Recovery of what Readability drops. The page's prose (blocks of running text)
+ * is measured before Readability runs; when its article is short and leaves most
+ * of that prose out, a second extraction is tried and kept only if it covers
+ * clearly more of it:
+ * - on the page as it was before cleaning, when cleaning took most of the prose;
+ * - with a higher `charThreshold`, so that Readability relaxes its filters.
+ */
+import { cleanDocument } from './clean/clean.js';
+import { extract, type Extraction } from './extract.js';
+import { blockText } from './text.js';
+
+const BLOCK_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'li', 'main', 'nav',
+  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+const UNREAD_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'select', 'textarea', 'button', 'iframe', 'object', 'head', 'title']);
+
+/** Shorter runs of text are labels, links and captions, not prose. */
+const PROSE_MIN_LENGTH = 40;
+const PROSE_MAX_LINK_SHARE = 0.5;
+
+const collapse = (text: string) => text.replace(/[ \t\n\r\f\u00a0]+/g, ' ').trim();
+
+/** The text of one block element that is not inside a nested block. */
+export interface TextBlock {
+  element: Element;
+  text: string;
+  linkLength: number;
+}
+
+/** Every block's own text, in document order. */
+export function textBlocks(root: Element): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  interface Open { element: Element; parts: string[]; linkLength: number }
+  const close = (open: Open) => {
+    const text = collapse(open.parts.join(''));
+    if (text) blocks.push({ element: open.element, text, linkLength: open.linkLength });
+  };
+  const walk = (parent: Element, open: Open, inLink: boolean): void => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const value = child.nodeValue ?? '';
+        open.parts.push(value);
+        if (inLink) open.linkLength += collapse(value).length;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const element = child as Element;
+      const name = element.localName;
+      if (UNREAD_ELEMENTS.has(name)) continue;
+      if (name === 'br' || name === 'img') {
+        open.parts.push(' ');
+      } else if (BLOCK_ELEMENTS.has(name)) {
+        open.parts.push(' ');
+        const nested: Open = { element, parts: [], linkLength: 0 };
+        walk(element, nested, inLink);
+        close(nested);
+      } else {
+        walk(element, open, inLink || name === 'a');
+      }
+    }
+  };
+  const top: Open = { element: root, parts: [], linkLength: 0 };
+  walk(root, top, false);
+  close(top);
+  return blocks;
+}
+
+export function isProse(block: TextBlock): boolean {
+  return block.text.length >= PROSE_MIN_LENGTH && block.linkLength / block.text.length < PROSE_MAX_LINK_SHARE;
+}
+
+/** Share of the prose's characters that appear in `text`. */
+export function proseCoverage(prose: readonly TextBlock[], text: string): number {
+  const total = prose.reduce((sum, block) => sum + block.text.length, 0);
+  if (!total) return 1;
+  const haystack = collapse(text);
+  const covered = prose.reduce((sum, block) => sum + (haystack.includes(block.text) ? block.text.length : 0), 0);
+  return covered / total;
+}
+
+function proseOf(doc: Document): TextBlock[] {
+  return doc.body ? textBlocks(doc.body).filter(isProse) : [];
+}
+
+function lengthOf(prose: readonly TextBlock[]): number {
+  return prose.reduce((sum, block) => sum + block.text.length, 0);
+}
+
+/** Below this many characters an article is suspect… */
+const SHORT_ARTICLE = 1000;
+/** …when it also covers less than this share of the page's prose. */
+const LOW_COVERAGE = 0.5;
+/** A retry must cover this much more of the page's prose to replace the first result. */
+const COVERAGE_GAIN = 0.3;
+/** Cleaning "took most of the prose" when the article covers less than this share of the uncleaned page's prose… */
+const LOST_TO_CLEANING = 0.2;
+/** …and the uncleaned page's article covers at least this share. */
+const FOUND_WITHOUT_CLEANING = 0.6;
+
+interface Attempt {
+  extraction: Extraction;
+  text: string;
+}
+
+function attempt(doc: Document, charThreshold?: number): Attempt | null {
+  const extraction = extract(doc, charThreshold ? { charThreshold } : {});
+  return extraction ? { extraction, text: blockText(extraction.content) } : null;
+}
+
+/** The retry's content under the first attempt's metadata (the first read saw the whole cleaned page). */
+function withContentOf(first: Attempt | null, retry: Attempt): Attempt {
+  return first ? { extraction: { ...first.extraction, content: retry.extraction.content }, text: retry.text } : retry;
+}
+
+/** Makes a fresh copy of the page as it was before cleaning (the retries rewrite it). */
+export type UncleanedPage = () => Document;
+
+/**
+ * Readability on the cleaned `doc`, with the retries described at the top of this file.
+ * Every retry is for an article that came out short, so `uncleanedPage` is only called
+ * then: on most pages recovery costs nothing. Null skips the retries; `doc` is rewritten.
+ */
+export function extractWithRecovery(doc: Document, uncleanedPage: UncleanedPage | null): Extraction | null {
+  let best = attempt(doc);
+  const bestText = () => best?.text ?? '';
+  if (!uncleanedPage || bestText().length >= SHORT_ARTICLE) return best?.extraction ?? null;
+
+  const uncleaned = uncleanedPage();
+  const uncleanedProse = proseOf(uncleaned);
+  if (proseCoverage(uncleanedProse, bestText()) < LOST_TO_CLEANING) {
+    const retry = attempt(uncleaned.cloneNode(true) as Document);
+    if (retry && proseCoverage(uncleanedProse, retry.text) >= FOUND_WITHOUT_CLEANING) best = withContentOf(best, retry);
+  }
+  if (bestText().length >= SHORT_ARTICLE) return best?.extraction ?? null;
+
+  // The cleaned page's prose, measured on a copy cleaned again (Readability has rewritten `doc`).
+  cleanDocument(uncleaned);
+  const prose = proseOf(uncleaned);
+  const coverage = proseCoverage(prose, bestText());
+  if (coverage < LOW_COVERAGE) {
+    // Readability accepts the first candidate over `charThreshold` characters; asking for
+    // half the page's prose makes it retry with its filters relaxed, one by one.
+    const retry = attempt(uncleaned, Math.max(500, Math.round(lengthOf(prose) / 2)));
+    if (retry && proseCoverage(prose, retry.text) >= coverage + COVERAGE_GAIN) best = withContentOf(best, retry);
+  }
+  return best?.extraction ?? null;
+}

@@ -1,6 +1,6 @@
 import { htmlToMarkdown } from '../core/markdown.js';
 import { absolutizeUrls } from '../core/prepare.js';
-import { readArticle } from '../core/read-article.js';
+import { readArticleInStages } from '../core/read-article.js';
 import { sanitizeArticleHtml } from '../core/sanitize.js';
 import type { ReadResult, Removal } from '../core/types.js';
 import { dropInvisibleFromClone } from './layout-signals.js';
@@ -33,12 +33,42 @@ function cloneLiveDocument(): Document {
   return document.cloneNode(true) as Document;
 }
 
-/** Runs the core on a clone of the live page, after dropping what the user cannot see. */
-export function readLivePage(options: { force: boolean; frontMatter: boolean; deferMarkdown?: boolean }): PageRead {
+/** A clone of the live page without what the user cannot see, and what was dropped. */
+export function visibleClone(): { clone: Document; layoutRemovals: Removal[] } {
   const clone = cloneLiveDocument();
   const layoutRemovals = dropInvisibleFromClone(document, clone, window);
   for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
-  const result = readArticle({ document: clone, window, url: location.href }, { force: options.force, frontMatter: options.frontMatter, deferMarkdown: options.deferMarkdown ?? false });
+  return { clone, layoutRemovals };
+}
+
+/**
+ * A pause that gives the event loop a turn once this long has passed without one: a
+ * typical page reads in one task (no added latency), a long page in several, so that
+ * the tab keeps answering input while it is read.
+ */
+const TURN_AFTER_MS = 50;
+
+function pacer(): () => Promise<void> {
+  let lastTurn = performance.now();
+  return async () => {
+    if (performance.now() - lastTurn < TURN_AFTER_MS) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    lastTurn = performance.now();
+  };
+}
+
+/** Runs the core on a clone of the live page, after dropping what the user cannot see. */
+export async function readLivePage(options: { force: boolean; frontMatter: boolean; deferMarkdown?: boolean }): Promise<PageRead> {
+  const pause = pacer();
+  const { clone, layoutRemovals } = visibleClone();
+  await pause();
+  // Recovery re-clones the live page (never touched) only for an article that came out short.
+  const uncleanedPage = (): Document => visibleClone().clone;
+  const result = await readArticleInStages(
+    { document: clone, window, url: location.href, uncleanedPage },
+    { force: options.force, frontMatter: options.frontMatter, deferMarkdown: options.deferMarkdown ?? false },
+    pause,
+  );
   return { result, layoutRemovals };
 }
 

@@ -36,14 +36,15 @@ function start(): void {
   const generation = (previous?.generation ?? 0) + 1;
   const teardownSignal = new AbortController();
   let overlay: ReaderOverlay | null = null;
+  let opening: Promise<void> | null = null;
   let stopWatchingOptions: (() => void) | null = null;
 
-  const readContent = (force: boolean, frontMatter: boolean): ReaderContent => {
+  const readContent = async (force: boolean, frontMatter: boolean): Promise<ReaderContent> => {
     try {
       const elements = force ? null : oversizedPage();
       if (elements !== null) return { kind: 'too-large', elements, limit: MAX_PAGE_ELEMENTS };
       // The overlay makes the Markdown only when Copy asks for it.
-      return { kind: 'result', result: readLivePage({ force, frontMatter, deferMarkdown: true }).result };
+      return { kind: 'result', result: (await readLivePage({ force, frontMatter, deferMarkdown: true })).result };
     } catch (error) {
       return { kind: 'error', message: errorMessage(error) };
     }
@@ -51,7 +52,7 @@ function start(): void {
 
   const openReader = async (): Promise<void> => {
     const options = await loadOptions();
-    const current = new ReaderOverlay(readContent(false, options.frontMatter), options, {
+    const current = new ReaderOverlay(await readContent(false, options.frontMatter), options, {
       showAnyway: () => readContent(true, options.frontMatter),
       saveOptions: (patch) => void saveOptions(patch).catch(() => undefined),
       closed: () => {
@@ -70,8 +71,8 @@ function start(): void {
     const elements = oversizedPage();
     if (elements !== null) throw new Error(t('pageTooLarge', [String(elements), String(MAX_PAGE_ELEMENTS)]));
     const { frontMatter } = await loadOptions();
-    let { result } = readLivePage({ force: false, frontMatter });
-    if (result.kind === 'not-article') result = readLivePage({ force: true, frontMatter }).result;
+    let { result } = await readLivePage({ force: false, frontMatter });
+    if (result.kind === 'not-article') result = (await readLivePage({ force: true, frontMatter })).result;
     if (result.kind === 'not-article') throw new Error(t('noArticle'));
     return result.markdown;
   };
@@ -83,7 +84,13 @@ function start(): void {
         overlay.close();
         return { open: false };
       }
-      await openReader();
+      // A second press while a long page is still being read does not open a second reader.
+      if (!opening) {
+        opening = openReader().finally(() => {
+          opening = null;
+        });
+      }
+      await opening;
       return { open: true };
     },
     'get-markdown': async ({ scope }: { scope: 'page' | 'selection' }) => {

@@ -20,7 +20,7 @@ export type ReaderContent =
 
 export interface OverlayCallbacks {
   /** The user asked to extract a page that does not look like an article. */
-  showAnyway(): ReaderContent;
+  showAnyway(): Promise<ReaderContent>;
   saveOptions(patch: Partial<Options>): void;
   /** Called once the overlay is gone and the page is as it was. */
   closed(): void;
@@ -44,12 +44,24 @@ function formatDate(value: string, lang: string | null): string {
   }
 }
 
+/**
+ * The article's nodes for this document: DOMPurify's own output tree imported as it is
+ * (what DOMPurify's RETURN_DOM_FRAGMENT does too), never serialized and parsed again. An
+ * article from elsewhere (no tree) is parsed and sanitized here.
+ */
+function sanitizedContent(article: Article): DocumentFragment {
+  if (!article.sanitizedBody) return sanitizeToFragment(article.html, window);
+  const fragment = document.createDocumentFragment();
+  for (const child of Array.from(article.sanitizedBody.childNodes)) fragment.append(document.importNode(child, true));
+  return fragment;
+}
+
 /** The sanitized article as nodes, with scrollable tables and media that load lazily. */
 function articleBody(article: Article): HTMLElement {
   const body = element('article', { className: 'content' });
   if (article.lang) body.lang = article.lang;
   if (article.dir) body.dir = article.dir;
-  body.append(sanitizeToFragment(article.html, window));
+  body.append(sanitizedContent(article));
   for (const table of Array.from(body.querySelectorAll('table'))) {
     const wrapper = element('div', { className: 'table-scroll' });
     table.replaceWith(wrapper);
@@ -254,8 +266,12 @@ export class ReaderOverlay {
   private showAnywayButton(): HTMLElement {
     const button = element('button', { type: 'button', className: 'show-anyway', textContent: t('showAnyway') });
     button.addEventListener('click', () => {
-      this.render(this.callbacks.showAnyway());
-      this.scroller.focus({ preventScroll: true });
+      button.disabled = true;
+      void this.callbacks.showAnyway().then((content) => {
+        if (this.closing) return;
+        this.render(content);
+        this.scroller.focus({ preventScroll: true });
+      });
     });
     return button;
   }

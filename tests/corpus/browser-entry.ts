@@ -31,10 +31,10 @@ export interface InPageResult {
   bodyVisibility: string;
 }
 
-function timed(run: () => Omit<InPageRun, 'ms'>): InPageRun {
+async function timed(run: () => Omit<InPageRun, 'ms'> | Promise<Omit<InPageRun, 'ms'>>): Promise<InPageRun> {
   const started = performance.now();
   try {
-    const result = run();
+    const result = await run();
     return { ...result, ms: performance.now() - started };
   } catch (caught) {
     const error = caught instanceof Error ? (caught.stack ?? caught.message) : String(caught);
@@ -42,23 +42,23 @@ function timed(run: () => Omit<InPageRun, 'ms'>): InPageRun {
   }
 }
 
-function evaluatePage(): InPageResult {
-  const layout = timed(() => {
-    const { result, layoutRemovals } = readLivePage({ force: true, frontMatter: false });
+async function evaluatePage(): Promise<InPageResult> {
+  const layout = await timed(async () => {
+    const { result, layoutRemovals } = await readLivePage({ force: true, frontMatter: false });
     return {
       text: result.kind === 'article' ? result.text : '',
       kind: result.kind,
       removals: layoutRemovals.map((removal) => `${removal.rule} ${removal.element}`),
     };
   });
-  const noLayout = timed(() => {
+  const noLayout = await timed(() => {
     // readLivePage without dropInvisibleFromClone.
     const clone = document.cloneNode(true) as Document;
     for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
     const result = readArticle({ document: clone, window, url: location.href }, { force: true, frontMatter: false });
     return { text: result.kind === 'article' ? result.text : '', kind: result.kind };
   });
-  const readability = timed(() => {
+  const readability = await timed(() => {
     const clone = document.cloneNode(true) as Document;
     const article = new Readability(clone).parse();
     return { text: article?.textContent ?? '', kind: article ? 'article' : 'not-article' };

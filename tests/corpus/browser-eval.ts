@@ -143,6 +143,7 @@ async function evaluateInPage(tab: Tab, bundle: string, timeoutMs: number): Prom
     expression: `${bundle}\n;globalThis.__readmarkEval()`,
     contextId: executionContextId,
     returnByValue: true,
+    awaitPromise: true,
     timeout: timeoutMs,
   });
   const { result, exceptionDetails } = await withTimeout(call, timeoutMs + 5000, 'evaluate');

@@ -5,7 +5,7 @@
  */
 import { readArticle } from '../../../src/core/read-article.js';
 import type { ReadResult } from '../../../src/core/types.js';
-import { HOST_TAG } from '../../../src/content/extract-page.js';
+import { HOST_TAG, visibleClone } from '../../../src/content/extract-page.js';
 import { dropInvisibleFromClone } from '../../../src/content/layout-signals.js';
 import { ReaderOverlay } from '../../../src/content/overlay.js';
 import { DEFAULT_OPTIONS } from '../../../src/shared/options.js';
@@ -41,7 +41,7 @@ async function readmark(options: { frontMatter?: boolean; clipboard?: boolean } 
   dropInvisibleFromClone(document, clone, window);
   for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
   lap('layout');
-  const result = readArticle({ document: clone, window, url: location.href }, {
+  const result = readArticle({ document: clone, window, url: location.href, uncleanedPage: () => visibleClone().clone }, {
     force: false,
     frontMatter: options.frontMatter ?? false,
     deferMarkdown: true, // as the content script asks: the Markdown is made on Copy
@@ -50,7 +50,7 @@ async function readmark(options: { frontMatter?: boolean; clipboard?: boolean } 
   lap('core');
 
   const overlay = new ReaderOverlay({ kind: 'result', result }, { ...DEFAULT_OPTIONS }, {
-    showAnyway: () => ({ kind: 'result', result }),
+    showAnyway: async () => ({ kind: 'result', result }),
     saveOptions: () => undefined,
     closed: () => undefined,
   });

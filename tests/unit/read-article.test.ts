@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readArticle } from '../../src/core/read-article.ts';
+import { readArticle, readArticleInStages } from '../../src/core/read-article.ts';
 import { extractArticle } from '../../src/node/index.ts';
 import { articlePage, page } from '../support/dom.ts';
 
@@ -79,4 +79,20 @@ test('deferMarkdown makes the same Markdown, on first read', async () => {
   assert.equal(stages.filter((stage) => stage === 'markdown').length, 1);
   assert.equal(deferred.kind === 'article' && deferred.markdown, eager.kind === 'article' && eager.markdown);
   assert.equal(stages.filter((stage) => stage === 'markdown').length, 1);
+});
+
+test('readArticleInStages pauses after each stage, in order, and gives the same article as readArticle', async () => {
+  const html = articlePage('<p>Closing words of the story.</p>');
+  const once = page(html);
+  const expected = readArticle({ document: once.document, window: once.window });
+  once.close();
+  const staged = page(html);
+  const pauses: string[] = [];
+  const result = await readArticleInStages({ document: staged.document, window: staged.window }, {}, async (stage) => {
+    pauses.push(stage);
+  });
+  staged.close();
+  assert.deepEqual(pauses, ['clean', 'readability', 'postclean', 'sanitize']);
+  assert.equal(result.kind, 'article');
+  assert.deepEqual(result, expected);
 });

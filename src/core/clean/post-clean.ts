@@ -47,6 +47,11 @@ const SUBSCRIBE = /subscri|sign(?:\s|-)?up|abonn|anmeld|inscri|suscr|iscriviti|e
 
 const BLOCKS = 'p, div, section, ul, ol, dl, table, h2, h3, h4, h5, h6, aside, footer, header, figure, blockquote';
 
+/** Where membership, subscription and donation appeals send readers. */
+const SUPPORT_URL = /(?:subscri|member|donat|support|contribut|abo(?:nn|\b)|spende|mitglied|soutien|don\b|dona|patreon|steady)/i;
+/** The appeal's own words: "become a member", "support us", "诚征会员", "unterstützen Sie uns". */
+const SUPPORT_APPEAL = /(?:become a (?:member|supporter|subscriber)|support (?:us|our|independent)|(?:make|give) a (?:donation|contribution)|donate|werden sie mitglied|unterstützen sie|jetzt spenden|devenez (?:membre|abonné)|soutenez|hazte socio|会员|訂閱|订阅|赞助|捐助|支持我们)/i;
+
 function isSmallShare(element: Element, context: PostCleanContext, share: number): boolean {
   return collapse(element.textContent).length <= context.articleTextLength * share;
 }
@@ -104,6 +109,22 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     matches: (element) => {
       const text = collapsedTextUpTo(element, 250);
       return !!text && BOILERPLATE_LINE.test(text);
+    },
+  },
+  // Membership, subscription and donation appeals: a short block of appeal words around a
+  // link to the site's subscribe/member/donate page.
+  {
+    family: 'boilerplate',
+    name: 'support-appeal',
+    candidates: `${BLOCKS}, [href]`,
+    matches: (element, context) => {
+      const text = collapsedTextUpTo(element, 600);
+      if (text === null) return false;
+      const linksToSupport = (link: Element) => SUPPORT_URL.test(link.getAttribute('href') ?? '');
+      // The appeal's banner: an image and no text, linking to the support page.
+      if (element.hasAttribute('href')) return text === '' && linksToSupport(element) && !!element.querySelector('img');
+      if (text.length > context.articleTextLength * 0.3 || !SUPPORT_APPEAL.test(text)) return false;
+      return Array.from(element.querySelectorAll('[href]')).some(linksToSupport);
     },
   },
   // Newsletter sign-up boxes.

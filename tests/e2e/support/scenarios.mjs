@@ -44,6 +44,7 @@ export function assertSeedArticle(state) {
   assert.equal(state.articleLang, SEED_EXPECT.lang);
   for (const sentence of SEED_EXPECT.must_contain) assert.ok(state.articleText.includes(sentence), `article keeps: ${sentence}`);
   for (const fragment of SEED_EXPECT.must_not_contain) assert.ok(!state.articleHtml.includes(fragment), `article drops: ${fragment}`);
+  for (const fragment of SEED_EXPECT.should_not_contain) assert.ok(!state.articleHtml.includes(fragment), `site promotion dropped: ${fragment}`);
   assert.ok(!state.images.some((src) => src.includes('gfw-breaker.win')), 'the tracking pixel is gone');
   assert.ok(state.images.some((src) => src.includes('img5.secretchina.com')), 'the article image stays');
   assert.match(state.meta, /min read/);

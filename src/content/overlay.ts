@@ -112,14 +112,7 @@ export class ReaderOverlay {
     // `all: initial` on the host leaves `direction` inherited from the page: the UI sets its own.
     this.dialog.dir = browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
     this.dialog.append(this.toolbar(), this.scroller);
-    this.dialog.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        this.close();
-      } else if (event.key === 'Tab') {
-        this.keepTabInside(event);
-      }
-    });
+
     this.applyOptions(options);
     this.render(content);
   }
@@ -131,12 +124,27 @@ export class ReaderOverlay {
     this.dialog.show();
     this.dialog.showPopover();
     document.addEventListener('focusin', this.keepFocusInside, true);
+    document.addEventListener('keydown', this.onKeydown, true);
     this.scroller.focus({ preventScroll: true });
   }
 
   /** Focus that lands in the page while the reader is open (a page script, a stray click) comes back. */
   private readonly keepFocusInside = (event: FocusEvent): void => {
     if (event.target !== this.host) this.scroller.focus({ preventScroll: true });
+  };
+
+  /**
+   * On the document, not the dialog: Esc closes and Tab stays inside even when nothing in the
+   * reader has focus (after a click on its text, or a blur).
+   */
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.close();
+    } else if (event.key === 'Tab') {
+      this.keepTabInside(event);
+    }
   };
 
   /** Tab and Shift+Tab cycle through the dialog's controls and never leave it. */
@@ -164,6 +172,7 @@ export class ReaderOverlay {
     if (this.closing) return;
     this.closing = true;
     document.removeEventListener('focusin', this.keepFocusInside, true);
+    document.removeEventListener('keydown', this.onKeydown, true);
     if (this.dialog.matches(':popover-open')) this.dialog.hidePopover();
     if (this.dialog.open) this.dialog.close();
     this.host.remove();

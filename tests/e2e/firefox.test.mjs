@@ -52,15 +52,23 @@ describe('Firefox', { timeout: 300_000 }, () => {
   test('a page the browser forbids gives a visible notice on the action badge and title', async () => {
     const page = await env.driver.newPage('about:robots');
     try {
-      await env.driver.clickAction(page);
-      const notice = await waitFor(async () => {
+      const badge = async () => {
         const data = JSON.parse(await env.driver.evaluateInBrowserWindow(`(() => {
           const action = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.apiManager.global.browserActionFor(${extensionExpression});
           const data = (action.action ?? action).getContextData(gBrowser.selectedTab);
           return JSON.stringify({ badge: data.badgeText, title: data.title });
         })()`));
         return data.badge === '!' && data;
-      }, 4000, 'the badge');
+      };
+      await page.bringToFront();
+      await waitFor(async () => (await env.driver.evaluateInBrowserWindow('gBrowser.selectedBrowser.currentURI.spec')) === 'about:robots', 4000, 'about:robots to be the selected tab');
+      await env.driver.clickAction(page);
+      // A trigger is sometimes lost on a loaded machine (docs/browser-testing.md): click once more before failing.
+      let notice = await waitFor(badge, 4000, 'the badge').catch(() => null);
+      if (!notice) {
+        await env.driver.clickAction(page);
+        notice = await waitFor(badge, 6000, 'the badge after a second click');
+      }
       assert.match(notice.title, /cannot run on this page/);
     } finally {
       await page.close();

@@ -10,9 +10,10 @@ const BADGE_MS = 4000;
 async function showBadge(tabId: number | undefined, text: string, color: string, title: string): Promise<void> {
   if (tabId === undefined) return;
   try {
+    // The title first: once the badge shows, its explanation is already there.
+    await browser.action.setTitle({ tabId, title });
     await browser.action.setBadgeBackgroundColor({ tabId, color });
     await browser.action.setBadgeText({ tabId, text });
-    await browser.action.setTitle({ tabId, title });
   } catch {
     // The tab may be gone.
   }

@@ -69,7 +69,7 @@ describe('Chromium', { timeout: 240_000 }, () => {
       }, 5000, 'the clipboard to change');
       for (const sentence of SEED_SENTENCES) assert.ok(markdown.includes(sentence));
       assert.equal((await env.driver.overlay(page)).present, false, 'the reader stays closed');
-      assert.equal((await badge(tabId)).text, '✓', 'success shown on the action badge');
+      await waitFor(async () => (await badge(tabId)).text === '✓', 4000, 'success shown on the action badge');
       const offscreen = await env.driver.worker.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }));
       assert.equal(offscreen.length, 1, 'one offscreen document');
     });

@@ -58,7 +58,7 @@ describe('Firefox', { timeout: 300_000 }, () => {
           const data = (action.action ?? action).getContextData(gBrowser.selectedTab);
           return JSON.stringify({ badge: data.badgeText, title: data.title });
         })()`));
-        return data.badge === '!' && data;
+        return data.badge === '!' && /cannot run on this page/.test(data.title) && data;
       };
       await page.bringToFront();
       await waitFor(async () => (await env.driver.evaluateInBrowserWindow('gBrowser.selectedBrowser.currentURI.spec')) === 'about:robots', 4000, 'about:robots to be the selected tab');

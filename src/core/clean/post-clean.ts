@@ -33,7 +33,7 @@ function linkDensity(element: Element): number {
 
 /** "Read more", "Related", "Lesen Sie auch", "À lire aussi" and the like, in the corpus languages. */
 const RELATED_WORDS =
-  /(?:read (?:more|also|next)|related(?: (?:articles?|stories|posts|content|links|coverage|reading))?|more (?:on this|from|stories|articles|news)|see also|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you)?|most (?:read|popular)|trending|also read|further reading|(?:das )?(?:könnte|koennte) sie auch interessieren|lesen sie (?:auch|mehr|hier)|mehr (?:zum thema|dazu|lesen|aus)|weitere (?:artikel|beiträge|informationen|links|nachrichten|themen)|weiterführende links|auch interessant|schon gelesen|passend (?:dazu|zum thema)|meist(?:gelesen|-diskutiert|diskutiert)|(?:à|a) lire (?:aussi|également)|lire (?:aussi|la suite)|sur le même sujet|voir aussi|dans la même rubrique|leer (?:también|más)|te puede interesar|noticias relacionadas|también te puede interesar|leggi anche|potrebbe interessarti|articoli correlati|czytaj (?:też|także|więcej)|zobacz (?:też|także)|читайте также|相关(?:文章|阅读|新闻)|延伸阅读|推荐阅读)/;
+  /(?:read (?:more|also|next)|related(?: (?:articles?|stories|posts|content|links|coverage|reading))?|more (?:on this|from|stories|articles|news)|see also|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you)?|most (?:read|popular)|trending|also read|further reading|(?:das (?:thema )?)?(?:könnte|koennte) (?:sie|dich) auch interessieren|lesen sie (?:auch|mehr|hier)|mehr (?:zum thema|dazu|lesen|aus)|weitere (?:artikel|beiträge|informationen|links|nachrichten|themen)|weiterführende[rn]? links?|zum weiterlesen|mehr themen|neueste (?:artikel|beiträge)|auch interessant|schon gelesen|passend (?:dazu|zum thema)|meist(?:gelesen|-diskutiert|diskutiert)|(?:à|a) lire (?:aussi|également)|lire (?:aussi|la suite)|sur le même sujet|voir aussi|dans la même rubrique|leer (?:también|más)|lea (?:también|más)|(?:te|le) puede interesar|noticias relacionadas|también te puede interesar|leggi anche|potrebbe interessarti|articoli correlati|czytaj (?:też|także|więcej)|zobacz (?:też|także)|читайте также|相关(?:文章|阅读|新闻)|延伸阅读|推荐阅读)/;
 const RELATED_LABEL = new RegExp(`^${RELATED_WORDS.source}\\b.{0,30}$`, 'i');
 /** "Lesen Sie auch: <a>another story</a>" as one paragraph. */
 const RELATED_TEASER = new RegExp(`^${RELATED_WORDS.source}\\s*[:：»›>|-]`, 'i');
@@ -41,6 +41,9 @@ const RELATED_TEASER = new RegExp(`^${RELATED_WORDS.source}\\s*[:：»›>|-]`, 
 /** A block that only says where the article was filed, who owns it, or how to share it. */
 const BOILERPLATE_LINE =
   /^(?:(?:tags?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen|keywords|categories|kategorien?|filed under|posted in|share(?: this)?(?: article)?|teilen|artikel teilen|like this|diesen artikel teilen|partager|compartir|condividi)\s*:|this entry was posted|dieser (?:beitrag|artikel|eintrag) wurde (?:am )?.{0,40}(?:veröffentlicht|erstellt|gepostet))|^(?:©|\(c\)|copyright\b).{0,120}$|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati/i;
+
+/** A line that is only a photo credit: "Getty Images", "TebNad/Shutterstock.com", "Crédits photos : Bestimage". */
+const PHOTO_CREDIT = /^[^.!?]{0,60}(?:getty images|shutterstock(?:\.com)?|istock(?:photo)?(?:\.com)?|unsplash|wenn\.com|imago(?: images)?|picture[- ]alliance|bestimage|adobe ?stock|pixabay|pexels)\)?$/i;
 
 const NEWSLETTER = /newsletter/i;
 const SUBSCRIBE = /subscri|sign(?:\s|-)?up|abonn|anmeld|inscri|suscr|iscriviti|e-?mail/i;
@@ -125,6 +128,16 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
       if (element.hasAttribute('href')) return text === '' && linksToSupport(element) && !!element.querySelector('img');
       if (text.length > context.articleTextLength * 0.3 || !SUPPORT_APPEAL.test(text)) return false;
       return Array.from(element.querySelectorAll('[href]')).some(linksToSupport);
+    },
+  },
+  // Photo credits on a line of their own (a credit inside a caption's sentence stays).
+  {
+    family: 'boilerplate',
+    name: 'photo-credit',
+    candidates: 'p, div, span, small, figcaption, cite, em, i, b, strong',
+    matches: (element) => {
+      const text = collapsedTextUpTo(element, 80);
+      return !!text && PHOTO_CREDIT.test(text);
     },
   },
   // Newsletter sign-up boxes.

@@ -74,7 +74,7 @@ export function isProse(block: TextBlock): boolean {
 
 /** Share of the prose's characters that appear in `text`. */
 export function proseCoverage(prose: readonly TextBlock[], text: string): number {
-  const total = prose.reduce((sum, block) => sum + block.text.length, 0);
+  const total = lengthOf(prose);
   if (!total) return 1;
   const haystack = collapse(text);
   const covered = prose.reduce((sum, block) => sum + (haystack.includes(block.text) ? block.text.length : 0), 0);

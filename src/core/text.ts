@@ -96,6 +96,11 @@ export function readingMinutes(count: WordCount): number {
   return minutes === 0 ? 0 : Math.max(1, Math.round(minutes));
 }
 
+/** `text` with every run of whitespace made one space, trimmed. */
+export function collapseWhitespace(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
 /**
  * `element`'s text with whitespace collapsed and trimmed, or null once it is longer than
  * `maxChars`. Rules that only care about short blocks ask it of every block; reading a
@@ -107,7 +112,7 @@ export function collapsedTextUpTo(element: Element, maxChars: number): string | 
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     text += (node.nodeValue ?? '').replace(/\s+/g, ' ');
     // Text added later can only lengthen what is here, so the check is exact.
-    if (text.length > maxChars && text.replace(/\s+/g, ' ').trim().length > maxChars) return null;
+    if (text.length > maxChars && collapseWhitespace(text).length > maxChars) return null;
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(text);
 }

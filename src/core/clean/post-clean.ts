@@ -1,5 +1,5 @@
 import type { Removal } from '../types.js';
-import { collapsedTextUpTo } from '../text.js';
+import { collapsedTextUpTo, collapseWhitespace as collapse } from '../text.js';
 import { describeElement } from './clean.js';
 
 /**
@@ -20,16 +20,10 @@ export interface PostCleanContext {
   articleTextLength: number;
 }
 
-const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-
 function linkTextLength(element: Element): number {
   return Array.from(element.querySelectorAll('a')).reduce((sum, link) => sum + collapse(link.textContent).length, 0);
 }
 
-function linkDensity(element: Element): number {
-  const length = collapse(element.textContent).length;
-  return length === 0 ? 0 : linkTextLength(element) / length;
-}
 
 /** "Read more", "Related", "Lesen Sie auch", "À lire aussi" and the like, in the corpus languages. */
 const RELATED_WORDS =
@@ -54,10 +48,6 @@ const BLOCKS = 'p, div, section, ul, ol, dl, table, h2, h3, h4, h5, h6, aside, f
 const SUPPORT_URL = /(?:subscri|member|donat|support|contribut|abo(?:nn|\b)|spende|mitglied|soutien|don\b|dona|patreon|steady)/i;
 /** The appeal's own words: "become a member", "support us", "诚征会员", "unterstützen Sie uns". */
 const SUPPORT_APPEAL = /(?:become a (?:member|supporter|subscriber)|support (?:us|our|independent)|(?:make|give) a (?:donation|contribution)|donate|werden sie mitglied|unterstützen sie|jetzt spenden|devenez (?:membre|abonné)|soutenez|hazte socio|会员|訂閱|订阅|赞助|捐助|支持我们)/i;
-
-function isSmallShare(element: Element, context: PostCleanContext, share: number): boolean {
-  return collapse(element.textContent).length <= context.articleTextLength * share;
-}
 
 export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
   // The article's title repeated as its first heading: the reader shows the title above.
@@ -98,10 +88,11 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'link-dense-block',
     candidates: 'ul, ol, dl, div, section, aside, nav, table',
     matches: (element, context) => {
-      const links = element.querySelectorAll('a').length;
-      if (links === 0 || !isSmallShare(element, context, 0.3)) return false;
-      const density = linkDensity(element);
-      return links >= 2 && density >= 0.7;
+      if (element.querySelectorAll('a').length < 2) return false;
+      // The element's text is read once: for its share of the article and for its link density.
+      const length = collapse(element.textContent).length;
+      if (length === 0 || length > context.articleTextLength * 0.3) return false;
+      return linkTextLength(element) / length >= 0.7;
     },
   },
   // Tag lines, "Posted in", copyright and "all rights reserved" lines.

@@ -59,13 +59,16 @@ interface PageMetrics {
 
 function judge(element: Element, page: PageMetrics): LayoutRule | null {
   const { view, textLength: pageTextLength } = page;
+  // Each read of a computed property costs as much as a small DOM call: read each once.
   const style = view.getComputedStyle(element);
+  const display = style.display;
   // Pages that hide their whole body until a script reveals it (AMP, anti-flicker
   // snippets) must still read: a hidden element holding the bulk of the text stays.
   const holdsMainContent = () => pageTextLength > 0 && textLength(element) / pageTextLength >= MAIN_CONTENT_SHARE;
-  if (style.display === 'none') return holdsMainContent() ? null : 'hidden-by-style';
-  if (style.display === 'contents') return null;
-  if (style.visibility === 'hidden' || style.visibility === 'collapse') {
+  if (display === 'none') return holdsMainContent() ? null : 'hidden-by-style';
+  if (display === 'contents') return null;
+  const visibility = style.visibility;
+  if (visibility === 'hidden' || visibility === 'collapse') {
     // Judge the element that does the hiding, not everything under a hidden ancestor.
     const parent = element.parentElement;
     const parentVisible = !parent || view.getComputedStyle(parent).visibility === 'visible';
@@ -73,11 +76,14 @@ function judge(element: Element, page: PageMetrics): LayoutRule | null {
   }
 
   // An inline box in the flow (a link, an emphasis) is never a pixel, a banner or off-screen
-  // on its own; skipping its box measurement halves this stage on text-heavy pages.
-  if (style.display === 'inline' && style.position !== 'fixed' && style.position !== 'sticky' && element.localName !== 'img') return null;
+  // on its own; skipping its box measurement halves this stage on text-heavy pages. A fixed
+  // element is never inline (CSS blockifies it), so only sticky needs a look.
+  const isImage = element.localName === 'img';
+  if (display === 'inline' && !isImage && style.position !== 'sticky') return null;
+  const position = style.position;
 
   const box = element.getBoundingClientRect();
-  if (element.localName === 'img') {
+  if (isImage) {
     if (isTinyImage(element as HTMLImageElement, box)) return 'zero-size-image';
   } else if (box.width === 0 && box.height === 0 && (style.overflow !== 'visible' || textLength(element) === 0)) {
     return 'zero-size-box';
@@ -86,8 +92,8 @@ function judge(element: Element, page: PageMetrics): LayoutRule | null {
   if (box.width > 0 && box.height > 0 && (box.right + page.scrollX <= 0 || box.bottom + page.scrollY <= 0)) return 'off-screen';
 
   // Sticky text blocks are a scrolling-story layout; only sticky bars (headers, app bars) are chrome.
-  const stickyBar = style.position === 'sticky' && !TABLE_PARTS.has(element.tagName) && !/^H[1-6]$/.test(element.tagName) && (/^(HEADER|FOOTER|NAV|ASIDE)$/.test(element.tagName) || textLength(element) < STICKY_BAR_MAX_TEXT);
-  if (style.position === 'fixed' || stickyBar) {
+  const stickyBar = position === 'sticky' && !TABLE_PARTS.has(element.tagName) && !/^H[1-6]$/.test(element.tagName) && (/^(HEADER|FOOTER|NAV|ASIDE)$/.test(element.tagName) || textLength(element) < STICKY_BAR_MAX_TEXT);
+  if (position === 'fixed' || stickyBar) {
     if (pageTextLength === 0 || textLength(element) / pageTextLength < MAIN_CONTENT_SHARE) return 'fixed-overlay';
   }
   return null;

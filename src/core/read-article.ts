@@ -68,7 +68,7 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
     const copy = doc.cloneNode(true) as Document;
     uncleanedPage = () => copy.cloneNode(true) as Document;
   }
-  const { removals } = timed('clean', () => cleanDocument(doc));
+  const { removals } = timed('clean', () => cleanDocument(doc, undefined, { recordText: options.debug }));
   yield 'clean';
   const debugRemovals = () => (options.debug ? { removals } : {});
   const pageTitle = doc.title.trim();
@@ -81,7 +81,7 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
   const extraction = timed('readability', () => extractWithRecovery(doc, uncleanedPage));
   yield 'readability';
   if (!extraction) return notAnArticle('no-content', 'No article content could be extracted from this page.');
-  removals.push(...timed('postclean', () => postClean(extraction.content, extraction.title)));
+  removals.push(...timed('postclean', () => postClean(extraction.content, extraction.title, undefined, { recordText: options.debug })));
   yield 'postclean';
 
   const sanitized = timed('sanitize', () => {

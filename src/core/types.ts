@@ -53,6 +53,8 @@ export interface Removal {
   rule: string;
   /** A short description of the element: tag, id, classes. */
   element: string;
+  /** The element's text, whitespace collapsed; only with `debug: true`. */
+  text?: string;
 }
 
 export interface MarkdownOptions {

@@ -74,7 +74,11 @@ if (args.includes('--no-words')) process.exit(0);
 const words = await readabilityWordsKept();
 console.log(`\nreadability-test-pages: expected words kept, Readmark ${format(words.readmark)}, Readability alone ${format(words.readability)} (mean over ${words.pages} pages)`);
 console.log(`pages where Readmark keeps < 99 % of what Readability alone keeps: ${words.below.length}`);
-for (const entry of words.below) console.log(`  ${entry.name}: ${format(entry.readmark)} vs ${format(entry.readability)}`);
+console.log('  (lost words by the rule that removed them; "unexplained" were lost by no removal)');
+for (const entry of words.below) {
+  const reasons = Object.entries(entry.lostTo).sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`).join(', ');
+  console.log(`  ${entry.name}: ${format(entry.readmark)} vs ${format(entry.readability)}; lost: ${reasons}`);
+}
 
 writeFileSync('test-results/eval.json', JSON.stringify({ scores, words }, null, 1));
 console.log('\nraw figures: test-results/eval.json');

@@ -75,6 +75,13 @@ test('the debug trace names each removal and its rule', () => {
   ]);
 });
 
+test('a debug trace that asks for it records the text each removal took', () => {
+  const { document, close } = page('<body><div id="div-gpt-ad-1">Buy  <b>now</b>\n</div><p>Text</p></body>');
+  const { removals } = cleanDocument(document, CLEANING_RULES, { recordText: true });
+  close();
+  assert.deepEqual(removals, [{ family: 'ad-slot', rule: 'google-publisher-tag', element: 'div#div-gpt-ad-1', text: 'Buy now' }]);
+});
+
 test('a rule that matches the wrapper of most of the page is not applied', () => {
   const story = '<p>' + 'Long article text. '.repeat(80) + '</p>';
   const { document, close } = page(`<body><div class="ad">${story}</div><div class="ad">small ad</div></body>`);

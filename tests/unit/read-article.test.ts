@@ -44,7 +44,7 @@ test('the result carries metadata, text, Markdown and counts', async () => {
   assert.match(result.markdown, /^---\ntitle: "Test story"\nsource: "https:\/\/news\.example\/2024\/05\/story\.html"\nauthor: "Ada Lovelace"/);
   assert.match(result.markdown, /!\[cat\]\(https:\/\/news\.example\/2024\/05\/img\/cat\.jpg\)/);
   assert.doesNotMatch(result.text + result.html, /AD\b/);
-  assert.deepEqual(result.removals, [{ family: 'ad-slot', rule: 'google-publisher-tag', element: 'div#div-gpt-ad-1' }]);
+  assert.deepEqual(result.removals, [{ family: 'ad-slot', rule: 'google-publisher-tag', element: 'div#div-gpt-ad-1', text: 'AD' }]);
   assert.ok(result.wordCount > 280 && result.wordCount < 320, `word count ${result.wordCount}`);
   assert.equal(result.readingMinutes, Math.round(result.wordCount / 228));
 });

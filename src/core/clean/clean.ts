@@ -1,4 +1,5 @@
 import type { Removal } from '../types.js';
+import { collapseWhitespace } from '../text.js';
 import { CLEANING_RULES, type CleaningRule, type RuleContext } from './rules.js';
 
 export interface CleanResult {
@@ -18,6 +19,13 @@ export function describeElement(element: Element): string {
   const id = element.getAttribute('id');
   const classes = (element.getAttribute('class') ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 3);
   return element.localName + (id ? `#${id}` : '') + classes.map((name) => `.${name}`).join('');
+}
+
+/** The record of one removal; its text only when asked for (a debug trace), since reading it costs. */
+export function removalOf(rule: { family: string; name: string }, element: Element, recordText = false): Removal {
+  const removal: Removal = { family: rule.family, rule: rule.name, element: describeElement(element) };
+  if (recordText) removal.text = collapseWhitespace(element.textContent);
+  return removal;
 }
 
 interface RuleGroup {
@@ -49,7 +57,7 @@ function groupConsecutive(rules: readonly CleaningRule[]): RuleGroup[] {
  * clone: the caller's live page is never passed here. Within a group of rules sharing
  * candidates, an element goes to the first rule that matches it.
  */
-export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CLEANING_RULES): CleanResult {
+export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CLEANING_RULES, options: { recordText?: boolean } = {}): CleanResult {
   const context: RuleContext = { baseUrl: doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : undefined };
   const removals: Removal[] = [];
   const body = doc.body;
@@ -64,7 +72,7 @@ export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CL
         if (rule.matches && !rule.matches(element, context)) continue;
         textLength ??= element.textContent?.length ?? 0;
         if (guardText && textLength > pageTextLength * (rule.maxShareOfPageText ?? MAX_SHARE_OF_PAGE_TEXT)) continue;
-        removals.push({ family: rule.family, rule: rule.name, element: describeElement(element) });
+        removals.push(removalOf(rule, element, options.recordText));
         element.remove();
         break;
       }

@@ -1,6 +1,6 @@
 import type { Removal } from '../types.js';
 import { collapsedTextUpTo, collapseWhitespace as collapse } from '../text.js';
-import { describeElement } from './clean.js';
+import { removalOf } from './clean.js';
 
 /**
  * Cleaning of Readability's output: what its scoring lets through at the edges
@@ -157,14 +157,14 @@ function isFirstText(element: Element): boolean {
 }
 
 /** Applies the post-cleaning rules to Readability's article element, in place. */
-export function postClean(article: Element, title: string, rules: readonly PostCleaningRule[] = POST_CLEANING_RULES): Removal[] {
+export function postClean(article: Element, title: string, rules: readonly PostCleaningRule[] = POST_CLEANING_RULES, options: { recordText?: boolean } = {}): Removal[] {
   const removals: Removal[] = [];
   const context: PostCleanContext = { title, articleTextLength: collapse(article.textContent).length };
   for (const rule of rules) {
     for (const element of Array.from(article.querySelectorAll(rule.candidates))) {
       if (!article.contains(element)) continue;
       if (!rule.matches(element, context)) continue;
-      removals.push({ family: rule.family, rule: rule.name, element: describeElement(element) });
+      removals.push(removalOf(rule, element, options.recordText));
       element.remove();
     }
   }

@@ -68,6 +68,21 @@ const regressions = scores
 console.log(`\nworst regressions against Readability alone (${regressions.length} pages; segments lost / boilerplate added):`);
 for (const entry of regressions.slice(0, 15)) console.log(`  ${entry.file}: -${entry.lost} / +${entry.added}`);
 
+// What each cleaning rule bought (boilerplate segments its removals held) and cost (article segments).
+const byRule = new Map<string, { boilerplateRemoved: number; articleLost: number }>();
+for (const score of scores) {
+  for (const [rule, effect] of Object.entries(score.byRule)) {
+    const sum = byRule.get(rule) ?? { boilerplateRemoved: 0, articleLost: 0 };
+    sum.boilerplateRemoved += effect.boilerplateRemoved;
+    sum.articleLost += effect.articleLost;
+    byRule.set(rule, sum);
+  }
+}
+console.log('\nsegments absent from Readmark\'s text that a rule\'s removals held (boilerplate removed / article text lost):');
+for (const [rule, sum] of [...byRule].sort((a, b) => b[1].boilerplateRemoved - b[1].articleLost - (a[1].boilerplateRemoved - a[1].articleLost))) {
+  console.log(`  ${rule.padEnd(40)} ${String(sum.boilerplateRemoved).padStart(4)} / ${sum.articleLost}`);
+}
+
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/eval.json', JSON.stringify({ scores }, null, 1));
 if (args.includes('--no-words')) process.exit(0);

@@ -2,7 +2,8 @@ import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../../src/node/index.ts';
 import { decodeHtml } from '../../src/node/decode.ts';
 import { parsePage } from '../../src/node/parse.ts';
-import { metrics, scorePage, sumScores, trafilaturaBytes, type EvalPage, type Score } from '../support/corpus.ts';
+import { metrics, normalize, scorePage, sumScores, trafilaturaBytes, type EvalPage, type Score } from '../support/corpus.ts';
+import type { Removal } from '../../src/core/types.ts';
 
 export interface PageScore {
   file: string;
@@ -10,7 +11,40 @@ export interface PageScore {
   readability: Score;
   readmarkMs: number;
   readabilityMs: number;
+  /** Per cleaning rule (`family/rule`): segments absent from the result that its removals held. */
+  byRule: Record<string, RuleEffect>;
+  /** The `with` and `without` segments missing from / found in Readmark's text. */
+  missed: string[];
+  included: string[];
   error?: string;
+}
+
+export interface RuleEffect {
+  /** `without` segments (boilerplate) its removals held: kept out, or at least removed early. */
+  boilerplateRemoved: number;
+  /** `with` segments (article text) its removals held: lost. */
+  articleLost: number;
+}
+
+/**
+ * Which rule's removals held the segments that are not in the result. A pre-cleaning removal
+ * is credited even where Readability might have dropped the segment by itself: an upper bound.
+ */
+function effectsByRule(page: EvalPage, text: string, removals: readonly Removal[]): Record<string, RuleEffect> {
+  const byRule: Record<string, RuleEffect> = {};
+  const removed = removals.map((removal) => ({ rule: `${removal.family}/${removal.rule}`, text: normalize(removal.text ?? '') }));
+  const credit = (segments: string[], key: keyof RuleEffect) => {
+    for (const segment of segments.map(normalize)) {
+      if (text.includes(segment)) continue;
+      const holder = removed.find((removal) => removal.text.includes(segment));
+      if (!holder) continue;
+      const effect = (byRule[holder.rule] ??= { boilerplateRemoved: 0, articleLost: 0 });
+      effect[key] += 1;
+    }
+  };
+  credit(page.without, 'boilerplateRemoved');
+  credit(page.with, 'articleLost');
+  return byRule;
 }
 
 /** Readability alone, as a plain wrapper would run it: same decoding, same DOM library. */
@@ -27,10 +61,12 @@ export async function scoreTrafilaturaPage(page: EvalPage): Promise<PageScore> {
   const bytes = trafilaturaBytes(page);
   let start = performance.now();
   let readmarkText = '';
+  let removals: Removal[] = [];
   let error: string | undefined;
   try {
-    const result = await extractArticle(bytes, { url: page.url, force: true });
+    const result = await extractArticle(bytes, { url: page.url, force: true, debug: true });
     readmarkText = result.kind === 'article' ? result.text : '';
+    removals = result.removals ?? [];
   } catch (caught) {
     error = (caught as Error).stack ?? String(caught);
   }
@@ -38,8 +74,12 @@ export async function scoreTrafilaturaPage(page: EvalPage): Promise<PageScore> {
   start = performance.now();
   const readabilityText = readabilityAloneText(bytes, page.url);
   const readabilityMs = performance.now() - start;
+  const normalized = normalize(readmarkText);
   return {
     file: page.file,
+    byRule: effectsByRule(page, normalized, removals),
+    missed: page.with.filter((segment) => !normalized.includes(normalize(segment))),
+    included: page.without.filter((segment) => normalized.includes(normalize(segment))),
     readmark: scorePage(page, readmarkText),
     readability: scorePage(page, readabilityText),
     readmarkMs,

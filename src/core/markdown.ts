@@ -1,5 +1,6 @@
 import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
+import { normalizeText } from './text.js';
 import type { Article, MarkdownOptions } from './types.js';
 
 /**
@@ -42,6 +43,8 @@ function createConverter(): TurndownService {
       return `\n\n${fence}${language}\n${code}\n${fence}\n\n`;
     },
   });
+  // Ruby annotations would run into the text they annotate; the text alone reads right.
+  service.addRule('rubyAnnotation', { filter: ['rt', 'rp'], replacement: () => '' });
   // A caption is its own paragraph under the image, in italics.
   service.addRule('figcaption', {
     filter: 'figcaption',
@@ -130,8 +133,7 @@ export function htmlToMarkdown(root: HTMLElement): string {
   const copy = root.cloneNode(true) as HTMLElement;
   normalizeTables(copy);
   return unindentParagraphs(
-    converter
-      .turndown(copy)
+    normalizeText(converter.turndown(copy))
       .replace(/<div class="joplin-table-wrapper">([\s\S]*?)<\/div>/g, '$1')
       .replace(/\n{3,}/g, '\n\n'),
   ).trim();

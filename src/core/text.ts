@@ -9,6 +9,16 @@ const BLOCK_ELEMENTS = new Set([
   'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'math',
 ]);
 const CELL_ELEMENTS = new Set(['td', 'th']);
+/** Ruby annotations (furigana and their fallback parentheses): shown above the text, not part of it. */
+const RUBY_ANNOTATIONS = new Set(['rt', 'rp']);
+
+/**
+ * Text as a reader copies and searches it: composed (NFC) characters and no soft
+ * hyphens, which are invisible line-break hints that split words for search and diff.
+ */
+export function normalizeText(text: string): string {
+  return text.replace(/\u00ad/g, '').normalize('NFC');
+}
 
 export function blockText(root: Node): string {
   const parts: string[] = [];
@@ -24,6 +34,7 @@ export function blockText(root: Node): string {
       parts.push('\n');
       return;
     }
+    if (RUBY_ANNOTATIONS.has(name)) return;
     const isBlock = BLOCK_ELEMENTS.has(name);
     if (isBlock) parts.push('\n\n');
     if (CELL_ELEMENTS.has(name)) parts.push('\t');
@@ -31,8 +42,7 @@ export function blockText(root: Node): string {
     if (isBlock) parts.push('\n\n');
   };
   walk(root, false);
-  return parts
-    .join('')
+  return normalizeText(parts.join(''))
     .split('\n')
     .map((line) => line.replace(/^[ \t]+|[ \t]+$/g, '').replace(/ {2,}/g, ' '))
     .join('\n')

@@ -97,3 +97,7 @@ test('a table with comments between its cells converts', () => {
   const output = htmlToMarkdown(body);
   assert.equal(output, '| a   | b   |\n| --- | --- |\n| c   | d   |');
 });
+
+test('Markdown drops soft hyphens and ruby annotations, and composes characters (NFC)', () => {
+  assert.equal(markdown('<p>Wein\u00adkenner <ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字 Cafe\u0301</p>'), 'Weinkenner 漢字 Caf\u00e9');
+});

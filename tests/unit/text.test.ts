@@ -48,3 +48,9 @@ test('collapsedTextUpTo: the collapsed, trimmed text while it fits, null past th
   assert.equal(collapsedTextUpTo(b, 17), null);
   close();
 });
+
+test('text drops soft hyphens and ruby annotations, and composes characters (NFC)', () => {
+  const { document, close } = page('<body><p>Wein\u00adkenner</p><p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字</p><p>Cafe\u0301</p></body>');
+  assert.equal(blockText(document.body), 'Weinkenner\n\n漢字\n\nCaf\u00e9');
+  close();
+});

@@ -82,6 +82,24 @@ test('a debug trace that asks for it records the text each removal took', () => 
   assert.deepEqual(removals, [{ family: 'ad-slot', rule: 'google-publisher-tag', element: 'div#div-gpt-ad-1', text: 'Buy now' }]);
 });
 
+test('a share, pager or tag-list name on a wrapper of prose does not remove the story', () => {
+  const prose = '<p>A paragraph of the story itself, long enough to be prose rather than a label.</p>'.repeat(12);
+  const sidebar = `<div class="sidebar">${'Other headlines of the day. '.repeat(400)}</div>`;
+  const { document, close } = page(`<body><div class="documentContent__sharingContainer">${prose}</div><div class="share-links"><a href="#">Share</a><p>Tell a friend.</p></div>${sidebar}</body>`);
+  const { removals } = cleanDocument(document);
+  close();
+  assert.deepEqual(removals.map((removal) => removal.element), ['div.share-links']);
+});
+
+test('the page text that guards against misfires leaves out scripts and styles', () => {
+  const story = '<p>' + 'Long article text. '.repeat(80) + '</p>';
+  const script = `<script>var data = "${'x'.repeat(20000)}";</script>`;
+  const { document, close } = page(`<body>${script}<div class="ad">${story}</div></body>`);
+  const { removals } = cleanDocument(document);
+  close();
+  assert.deepEqual(removals, []);
+});
+
 test('a rule that matches the wrapper of most of the page is not applied', () => {
   const story = '<p>' + 'Long article text. '.repeat(80) + '</p>';
   const { document, close } = page(`<body><div class="ad">${story}</div><div class="ad">small ad</div></body>`);

@@ -38,6 +38,14 @@ test('every post-cleaning rule has a case', () => {
   for (const rule of POST_CLEANING_RULES) assert.ok(cases.some((entry) => entry.rule === rule.name), rule.name);
 });
 
+test('a rule never takes most of a short article', () => {
+  const { document, close } = page('<body><div id="readability-page-1"><p>Shot on Fuji X-TRA 400 in the old town at dusk. All rights reserved.</p></div></body>');
+  const article = document.getElementById('readability-page-1')!;
+  assert.deepEqual(postClean(article, 'Photos'), []);
+  assert.match(article.textContent ?? '', /Fuji X-TRA/);
+  close();
+});
+
 test('the title heading goes only when it opens the article', () => {
   assert.deepEqual(postCleaned('<p>Intro first.</p><h1>The headline</h1>').rules, []);
 });

@@ -28,6 +28,13 @@ export function removalOf(rule: { family: string; name: string }, element: Eleme
   return removal;
 }
 
+/** Text a reader could see: scripts and styles in the body are no part of the page's text. */
+function visibleTextLength(body: HTMLElement): number {
+  let length = body.textContent?.length ?? 0;
+  for (const unread of Array.from(body.querySelectorAll('script, style, template'))) length -= unread.textContent?.length ?? 0;
+  return length;
+}
+
 interface RuleGroup {
   candidates: string;
   rules: CleaningRule[];
@@ -61,7 +68,7 @@ export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CL
   const context: RuleContext = { baseUrl: doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : undefined };
   const removals: Removal[] = [];
   const body = doc.body;
-  const pageTextLength = body?.textContent?.length ?? 0;
+  const pageTextLength = body ? visibleTextLength(body) : 0;
   const guardText = pageTextLength >= MIN_PAGE_TEXT_FOR_GUARD;
 
   for (const group of groupConsecutive(rules)) {

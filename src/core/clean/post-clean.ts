@@ -156,6 +156,8 @@ function isFirstText(element: Element): boolean {
   return true;
 }
 
+const MAX_SHARE_OF_ARTICLE = 0.5;
+
 /** Applies the post-cleaning rules to Readability's article element, in place. */
 export function postClean(article: Element, title: string, rules: readonly PostCleaningRule[] = POST_CLEANING_RULES, options: { recordText?: boolean } = {}): Removal[] {
   const removals: Removal[] = [];
@@ -164,6 +166,9 @@ export function postClean(article: Element, title: string, rules: readonly PostC
     for (const element of Array.from(article.querySelectorAll(rule.candidates))) {
       if (!article.contains(element)) continue;
       if (!rule.matches(element, context)) continue;
+      // A rule that matched most of the article has misfired (a short story with a
+      // copyright notice in its only block): the article stays.
+      if (collapse(element.textContent).length > context.articleTextLength * MAX_SHARE_OF_ARTICLE) continue;
       removals.push(removalOf(rule, element, options.recordText));
       element.remove();
     }

@@ -182,12 +182,30 @@ function holdsArticle(element: Element): boolean {
   );
 }
 
-const boilerplate = (name: string, candidates: string, test: (element: Element) => boolean): CleaningRule => ({
+/** More paragraph text than any share bar, pager or tag list holds. */
+const WRAPPER_PROSE_CHARS = 800;
+
+/** True when the element's paragraphs hold at least `WRAPPER_PROSE_CHARS` characters. */
+function holdsProse(element: Element): boolean {
+  let length = 0;
+  for (const paragraph of Array.from(element.getElementsByTagName('p'))) {
+    length += paragraph.textContent?.length ?? 0;
+    if (length >= WRAPPER_PROSE_CHARS) return true;
+  }
+  return false;
+}
+
+/**
+ * `keepProse`: for names that sites also give to wrappers of the story itself
+ * (`documentContent__sharingContainer` around a whole article), an element with
+ * paragraphs of prose is not the boilerplate its name says.
+ */
+const boilerplate = (name: string, candidates: string, test: (element: Element) => boolean, options: { keepProse?: boolean } = {}): CleaningRule => ({
   family: 'boilerplate',
   name,
   candidates,
   // The cheap name test first: holdsArticle searches the whole subtree.
-  matches: (element) => test(element) && !holdsArticle(element),
+  matches: (element) => test(element) && !holdsArticle(element) && !(options.keepProse && holdsProse(element)),
   // Page chrome is small next to the article; a big match is the article's own wrapper.
   maxShareOfPageText: 0.25,
 });
@@ -249,9 +267,9 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // Comment threads and comment forms (WordPress's "Leave a reply" form is #respond).
   boilerplate('comments', BLOCKS, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']])),
   // Breadcrumb trails, pagers, skip links.
-  boilerplate('breadcrumb-pager', BLOCKS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']])),
+  boilerplate('breadcrumb-pager', BLOCKS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']]), { keepProse: true }),
   // Share bars and social follow buttons.
-  boilerplate('share-bar', BLOCKS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])),),
+  boilerplate('share-bar', BLOCKS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])), { keepProse: true }),
   // "Related", "More stories", "Recommended for you" teaser lists. Not "read more":
   // that is as often the expander holding the rest of the story.
   boilerplate('related-links', BLOCKS, namedAs(new Set(['related', 'recommended', 'recommendations', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']])),
@@ -261,5 +279,5 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   boilerplate('cookie-banner', BLOCKS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw']))),
   // Author boxes, tag lists and post metadata lines around the article.
   boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']])),
-  boilerplate('tag-list', BLOCKS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']])),
+  boilerplate('tag-list', BLOCKS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']]), { keepProse: true }),
 ];

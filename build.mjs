@@ -43,6 +43,13 @@ export const DEPENDENCY_EDITS = [
     count: 1,
   },
   {
+    file: /turndown[\\/]lib[\\/]turndown\.browser\.es\.js$/,
+    why: 'Turndown probes at load whether DOMParser parses HTML by parsing an empty document, a Document built on every injection of the content script before any work; every supported browser has it (and Readmark hands Turndown nodes, never strings to parse)',
+    find: 'var HTMLParser = canParseHTMLNatively() ? root.DOMParser : createHTMLParser();',
+    replace: 'var HTMLParser = root.DOMParser;',
+    count: 1,
+  },
+  {
     file: /dompurify[\\/]dist[\\/]purify\.es\.mjs$/,
     why: 'the fallback for engines without DOMParser (every supported browser has it): without it the document stays empty and DOMPurify returns nothing, failing closed',
     find: 'doc.documentElement.innerHTML = IS_EMPTY_INPUT ? emptyHTML : dirtyPayload;',

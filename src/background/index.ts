@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n.js';
-import { errorMessage, listen, sendToTab, type BackgroundProtocol, type MarkdownScope } from '../shared/messages.js';
+import { errorMessage, listen, type BackgroundProtocol, type MarkdownScope } from '../shared/messages.js';
 import { writeClipboardFromBackground } from './clipboard.js';
-import { ensureContentScript, RestrictedPageError } from './injection.js';
+import { RestrictedPageError, sendWithContentScript } from './injection.js';
 
 const MENU = { open: 'readmark-open', copyPage: 'readmark-copy-page', copySelection: 'readmark-copy-selection' } as const;
 const BADGE_MS = 4000;
@@ -38,8 +38,7 @@ function reportFailure(tab: browser.Tabs.Tab, error: unknown): void {
 
 async function toggleReader(tab: browser.Tabs.Tab): Promise<void> {
   try {
-    const tabId = await ensureContentScript(tab);
-    await sendToTab(tabId, 'toggle-reader', {});
+    await sendWithContentScript(tab, 'toggle-reader', {});
   } catch (error) {
     reportFailure(tab, error);
   }
@@ -47,8 +46,7 @@ async function toggleReader(tab: browser.Tabs.Tab): Promise<void> {
 
 async function copyMarkdown(tab: browser.Tabs.Tab, scope: MarkdownScope): Promise<void> {
   try {
-    const tabId = await ensureContentScript(tab);
-    const { markdown } = await sendToTab(tabId, 'get-markdown', { scope });
+    const { markdown } = await sendWithContentScript(tab, 'get-markdown', { scope });
     await writeClipboardFromBackground(markdown);
     await showBadge(tab.id, '✓', '#188038', t('copiedBadgeTitle'));
     void clearBadgeLater(tab.id);

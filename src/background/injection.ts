@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { sendToTab } from '../shared/messages.js';
+import { NotDeliveredError, sendToTab, type ContentProtocol, type RequestOf, type ResponseOf } from '../shared/messages.js';
 
 /**
  * While the reader is open the page must not scroll under it, and a root the page hides
@@ -21,21 +21,10 @@ export function isRestrictedUrl(url: string | undefined): boolean {
   return url !== undefined && url !== '' && RESTRICTED_URL.test(url);
 }
 
-async function contentScriptAnswers(tabId: number): Promise<boolean> {
-  try {
-    await sendToTab(tabId, 'ping', {});
-    return true;
-  } catch {
-    return false;
-  }
-}
+type ContentMessage = keyof ContentProtocol & string;
 
-/** Injects the content script into the tab's top frame unless a live copy already answers. */
-export async function ensureContentScript(tab: browser.Tabs.Tab): Promise<number> {
-  const tabId = tab.id;
-  if (tabId === undefined) throw new RestrictedPageError('No tab');
-  if (isRestrictedUrl(tab.url)) throw new RestrictedPageError(tab.url ?? '');
-  if (await contentScriptAnswers(tabId)) return tabId;
+/** Injects the content script (and the reader's user sheet) into the tab's top frame. */
+async function inject(tabId: number): Promise<void> {
   try {
     // Independent: in parallel, one round trip to the tab instead of two.
     await Promise.all([
@@ -46,5 +35,24 @@ export async function ensureContentScript(tab: browser.Tabs.Tab): Promise<number
     // The browser's own pages and stores refuse scripting with various messages.
     throw new RestrictedPageError(error instanceof Error ? error.message : String(error));
   }
-  return tabId;
+}
+
+/**
+ * Sends a message to the content script in the tab's top frame, injecting the script first
+ * when no live copy receives it. The message goes straight to the tab, with no ping before it:
+ * on a tab the script is already in, one round trip instead of two; on a fresh page the failed
+ * delivery costs what the ping did. Only a message no handler received is sent again (handlers
+ * answer errors as replies), so a command never runs twice.
+ */
+export async function sendWithContentScript<Name extends ContentMessage>(tab: browser.Tabs.Tab, name: Name, payload: RequestOf<ContentProtocol, Name>): Promise<ResponseOf<ContentProtocol, Name>> {
+  const tabId = tab.id;
+  if (tabId === undefined) throw new RestrictedPageError('No tab');
+  if (isRestrictedUrl(tab.url)) throw new RestrictedPageError(tab.url ?? '');
+  try {
+    return await sendToTab(tabId, name, payload);
+  } catch (error) {
+    if (!(error instanceof NotDeliveredError)) throw error;
+  }
+  await inject(tabId);
+  return sendToTab(tabId, name, payload);
 }

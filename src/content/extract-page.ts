@@ -57,16 +57,21 @@ function pacer(): () => Promise<void> {
   };
 }
 
-/** Runs the core on a clone of the live page, after dropping what the user cannot see. */
-export async function readLivePage(options: { force: boolean; frontMatter: boolean; deferMarkdown?: boolean }): Promise<PageRead> {
+/**
+ * Runs the core on a clone of the live page, after dropping what the user cannot see.
+ * `frontMatter` may still be on its way from storage: the clone and the layout stage do
+ * not need it, and run meanwhile.
+ */
+export async function readLivePage(options: { force: boolean; frontMatter: boolean | Promise<boolean>; deferMarkdown?: boolean }): Promise<PageRead> {
   const pause = pacer();
   const { clone, layoutRemovals } = visibleClone();
   await pause();
+  const frontMatter = await options.frontMatter;
   // Recovery re-clones the live page (never touched) only for an article that came out short.
   const uncleanedPage = (): Document => visibleClone().clone;
   const result = await readArticleInStages(
     { document: clone, window, url: location.href, uncleanedPage },
-    { force: options.force, frontMatter: options.frontMatter, deferMarkdown: options.deferMarkdown ?? false },
+    { force: options.force, frontMatter, deferMarkdown: options.deferMarkdown ?? false },
     pause,
   );
   return { result, layoutRemovals };

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { errorMessage, listen, type ContentProtocol } from '../shared/messages.js';
-import { loadOptions, onOptionsChanged, saveOptions } from '../shared/options.js';
+import { loadOptions, onOptionsChanged, saveOptions, type Options } from '../shared/options.js';
 import { t } from '../shared/i18n.js';
 import { MAX_PAGE_ELEMENTS, oversizedPage, readLivePage, selectionMarkdown } from './extract-page.js';
 import { ReaderOverlay, type ReaderContent } from './overlay.js';
@@ -10,6 +10,11 @@ import { ReaderOverlay, type ReaderContent } from './overlay.js';
  * into the same world is a no-op; a copy left behind by an earlier version of the extension
  * (its runtime gone after an update) steps aside for the new one.
  */
+interface PageAhead {
+  options: Options;
+  content: ReaderContent;
+}
+
 interface ContentInstance {
   generation: number;
   isAlive(): boolean;
@@ -39,7 +44,7 @@ function start(): void {
   let opening: Promise<void> | null = null;
   let stopWatchingOptions: (() => void) | null = null;
 
-  const readContent = async (force: boolean, frontMatter: boolean): Promise<ReaderContent> => {
+  const readContent = async (force: boolean, frontMatter: boolean | Promise<boolean>): Promise<ReaderContent> => {
     try {
       const elements = force ? null : oversizedPage();
       if (elements !== null) return { kind: 'too-large', elements, limit: MAX_PAGE_ELEMENTS };
@@ -50,9 +55,29 @@ function start(): void {
     }
   };
 
+  /** The options from storage and the page read, at once (the read needs the options only after its layout stage). */
+  const readPage = async (): Promise<PageAhead> => {
+    const options = loadOptions();
+    const [loaded, content] = await Promise.all([options, readContent(false, options.then((value) => value.frontMatter))]);
+    return { options: loaded, content };
+  };
+
+  /**
+   * The background injects this script only to send it a user's command, which for a page is
+   * always about its article: the reading starts now, while that command's message is still on
+   * its way (one round trip to the background earlier). The first command takes it or, if it
+   * wants the selection only, drops it, so a read-ahead is never kept for a later command.
+   */
+  let readAhead: Promise<PageAhead> | null = readPage();
+  const takeReadAhead = (): Promise<PageAhead> | null => {
+    const taken = readAhead;
+    readAhead = null;
+    return taken;
+  };
+
   const openReader = async (): Promise<void> => {
-    const options = await loadOptions();
-    const current = new ReaderOverlay(await readContent(false, options.frontMatter), options, {
+    const { options, content } = await (takeReadAhead() ?? readPage());
+    const current = new ReaderOverlay(content, options, {
       showAnyway: () => readContent(true, options.frontMatter),
       saveOptions: (patch) => void saveOptions(patch).catch(() => undefined),
       closed: () => {
@@ -67,20 +92,22 @@ function start(): void {
   };
 
   const pageMarkdown = async (): Promise<string> => {
+    const ahead = takeReadAhead();
     if (overlay?.isOpen && overlay.articleMarkdown !== null) return overlay.articleMarkdown;
-    const elements = oversizedPage();
-    if (elements !== null) throw new Error(t('pageTooLarge', [String(elements), String(MAX_PAGE_ELEMENTS)]));
-    const { frontMatter } = await loadOptions();
-    let { result } = await readLivePage({ force: false, frontMatter });
+    const { options, content } = await (ahead ?? readPage());
+    if (content.kind === 'too-large') throw new Error(t('pageTooLarge', [String(content.elements), String(content.limit)]));
+    if (content.kind === 'error') throw new Error(content.message);
+    const { frontMatter } = options;
+    let { result } = content;
     if (result.kind === 'not-article') result = (await readLivePage({ force: true, frontMatter })).result;
     if (result.kind === 'not-article') throw new Error(t('noArticle'));
     return result.markdown;
   };
 
   const handlers = {
-    ping: async () => ({ generation }),
     'toggle-reader': async () => {
       if (overlay?.isOpen) {
+        takeReadAhead();
         overlay.close();
         return { open: false };
       }
@@ -94,6 +121,7 @@ function start(): void {
       return { open: true };
     },
     'get-markdown': async ({ scope }: { scope: 'page' | 'selection' }) => {
+      if (scope === 'selection') takeReadAhead();
       const markdown = scope === 'selection' ? selectionMarkdown() : await pageMarkdown();
       if (!markdown) throw new Error(t('nothingSelected'));
       return { markdown };

@@ -9,7 +9,6 @@ export type MarkdownScope = 'page' | 'selection';
 
 /** Messages the background sends to the content script in a tab. */
 export interface ContentProtocol {
-  ping: { request: Record<string, never>; response: { generation: number } };
   'toggle-reader': { request: Record<string, never>; response: { open: boolean } };
   'get-markdown': { request: { scope: MarkdownScope }; response: { markdown: string } };
 }
@@ -37,8 +36,8 @@ export type Handlers<Protocol> = {
   ) => Promise<Protocol[Name] extends { response: infer Response } ? Response : never>;
 };
 
-type RequestOf<Protocol, Name extends keyof Protocol> = Protocol[Name] extends { request: infer Request } ? Request : never;
-type ResponseOf<Protocol, Name extends keyof Protocol> = Protocol[Name] extends { response: infer Response } ? Response : never;
+export type RequestOf<Protocol, Name extends keyof Protocol> = Protocol[Name] extends { request: infer Request } ? Request : never;
+export type ResponseOf<Protocol, Name extends keyof Protocol> = Protocol[Name] extends { response: infer Response } ? Response : never;
 
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
@@ -56,13 +55,23 @@ function unwrap<T>(reply: unknown): T {
   return typed.value;
 }
 
+/** The message never reached a handler (no content script in the tab, or the tab is gone): nothing ran. */
+export class NotDeliveredError extends Error {}
+
 export async function sendToTab<Name extends keyof ContentProtocol & string>(
   tabId: number,
   name: Name,
   payload: RequestOf<ContentProtocol, Name>,
 ): Promise<ResponseOf<ContentProtocol, Name>> {
   const envelope: Envelope<Name> = { readmark: name, payload };
-  return unwrap(await browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }));
+  let reply: unknown;
+  try {
+    reply = await browser.tabs.sendMessage(tabId, envelope, { frameId: 0 });
+  } catch (error) {
+    // Handlers answer with a Reply, never a rejection: a rejection is the transport's.
+    throw new NotDeliveredError(errorMessage(error));
+  }
+  return unwrap(reply);
 }
 
 export async function sendToBackground<Name extends keyof BackgroundProtocol & string>(

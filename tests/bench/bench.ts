@@ -33,6 +33,10 @@ interface Args {
   node: boolean;
   extension: boolean;
   extensionRounds: number;
+  /** Skip the in-page rounds: only clicks through the extension. */
+  extensionOnly: boolean;
+  /** The unpacked extension to click through (default dist/chrome), e.g. an earlier build to compare with. */
+  extensionDir: string;
   profile: RegExp | null;
   out: string;
   longScale: number;
@@ -57,6 +61,8 @@ function parseArgs(argv: string[]): Args {
     node,
     extension: !argv.includes('--no-extension'),
     extensionRounds: Number(value('--extension-rounds') ?? 3),
+    extensionOnly: argv.includes('--extension-only'),
+    extensionDir: resolvePath(value('--extension-dir') ?? join(ROOT, 'dist/chrome')),
     profile: value('--profile') ? new RegExp(value('--profile')!) : null,
     out: resolvePath(value('--out') ?? join(ROOT, node ? 'test-results/bench-node.json' : 'test-results/bench.json')),
     longScale: Number(value('--long-scale') ?? 1),
@@ -319,7 +325,7 @@ const epochNow = (): number => performance.timeOrigin + performance.now();
 async function benchExtension(pages: BenchPage[], origin: string, args: Args, records: PageRecord[]): Promise<{ contentScripts: unknown; backgroundTopLevel: string }> {
   // A snapshot of dist/chrome, so a rebuild running meanwhile cannot change it under the browser.
   const extensionDir = mkdtempSync(join(tmpdir(), 'readmark-bench-ext-'));
-  cpSync(join(ROOT, 'dist/chrome'), extensionDir, { recursive: true });
+  cpSync(args.extensionDir, extensionDir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   const profileDir = mkdtempSync(join(tmpdir(), 'readmark-bench-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -550,14 +556,16 @@ async function main(): Promise<void> {
       return;
     }
     console.error(`chromium ${browser.version()}`);
-    records = await benchInPage(context, pages, origin, args, bundles);
+    records = args.extensionOnly
+      ? pages.map((entry) => ({ name: entry.name, nodes: 0, runs: { floor: [], readability: [], defuddle: [], readmark: [] }, errors: [] }))
+      : await benchInPage(context, pages, origin, args, bundles);
   } finally {
     await context.close();
     await browser.close();
   }
   try {
     if (args.extension) {
-      if (!existsSync(join(ROOT, 'dist/chrome/manifest.json'))) console.error('bench: no dist/chrome (npm run build): skipping the extension measurements');
+      if (!existsSync(join(args.extensionDir, 'manifest.json'))) console.error(`bench: no ${args.extensionDir}/manifest.json (npm run build): skipping the extension measurements`);
       else {
         const { contentScripts } = await benchExtension(pages, origin, args, records);
         console.log(`manifest content_scripts: ${contentScripts === null ? 'none (nothing runs in a page before activation)' : JSON.stringify(contentScripts)}`);

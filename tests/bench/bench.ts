@@ -4,7 +4,8 @@
 // Markdown through the real extension (dist/chrome). `--node` times the Node library instead.
 //
 //   npm run bench -- [--rounds N] [--warmup N] [--only REGEX] [--limit N] [--corpus DIR]...
-//                    [--no-extension] [--extension-rounds N] [--profile PAGE-REGEX] [--out FILE]
+//                    [--no-extension] [--extension-rounds N] [--extension-only] [--extension-dir DIR]
+//                    [--profile PAGE-REGEX] [--out FILE]
 //                    [--long-scale N]
 //   npm run bench -- --node [--rounds N] [--limit N]
 import { build, type Plugin } from 'esbuild';

@@ -1,6 +1,7 @@
 import { cleanDocument } from './clean/clean.js';
 import { postClean } from './clean/post-clean.js';
 import { looksLikeArticle } from './extract.js';
+import { blocksAfterHeadline, restoreLead } from './lead.js';
 import { frontMatter, htmlToMarkdown } from './markdown.js';
 import { absolutizeUrls, framesToLinks, replaceCustomizedBuiltIns } from './prepare.js';
 import { extractWithRecovery, type UncleanedPage } from './recover.js';
@@ -78,7 +79,12 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
   if (!options.force && !timed('readerable', () => looksLikeArticle(doc))) {
     return notAnArticle('not-readerable', 'No article found on this page.');
   }
-  const extraction = timed('readability', () => extractWithRecovery(doc, uncleanedPage));
+  const extraction = timed('readability', () => {
+    const afterHeadline = blocksAfterHeadline(doc);
+    const extracted = extractWithRecovery(doc, uncleanedPage);
+    if (extracted) restoreLead(extracted.content, afterHeadline);
+    return extracted;
+  });
   yield 'readability';
   if (!extraction) return notAnArticle('no-content', 'No article content could be extracted from this page.');
   removals.push(...timed('postclean', () => postClean(extraction.content, extraction.title, undefined, { recordText: options.debug })));

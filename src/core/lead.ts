@@ -1,0 +1,117 @@
+/**
+ * The lead (standfirst, deck, teaser paragraph) that news sites put between the headline
+ * and the story, often in the article's header. Readability keeps one subtree, its top
+ * candidate, and that is usually the story's body without the header; it has no option
+ * for taking a sibling before it, so the lead is found here and put back.
+ *
+ * Before Readability rewrites the page, the blocks that follow the headline are noted.
+ * After it, the first of them that the article holds marks where the article starts:
+ * prose blocks before that one, and only those, are the lead. A page whose article does
+ * not start within a few blocks of its headline gets nothing added.
+ */
+import { collapseWhitespace as collapse } from './text.js';
+
+export interface LeadBlock {
+  /** The block's text, whitespace collapsed. */
+  text: string;
+  /** A copy of the block's content, taken before Readability rewrote the page. */
+  content: DocumentFragment;
+  prose: boolean;
+}
+
+/** Blocks looked at after the headline. */
+const MAX_BLOCKS = 6;
+/** Elements walked past the headline before giving up. */
+const MAX_ELEMENTS = 400;
+/** A lead is a sentence or more, not a byline, a date or a kicker. */
+const LEAD_MIN_CHARS = 60;
+const LEAD_MAX_LINK_SHARE = 0.3;
+/** Characters of a block's start that identify it in the article's text. */
+const MATCH_CHARS = 50;
+
+const TEXT_BLOCK = new Set(['p', 'div', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'section', 'header', 'span', 'dd']);
+const NESTED_BLOCK = 'p, div, h2, h3, h4, h5, h6, li, ul, ol, blockquote, section, header, table, figure';
+/** Parts of a page's header that are not the lead, however long. */
+const NOT_LEAD = 'figure, figcaption, nav, aside, footer, time, address, form, button, [role="navigation"], [role="complementary"]';
+const NOT_LEAD_NAME = /(?:^|[^a-z])(?:by-?line|author|date|meta|credit|breadcrumb|share|social|tags?|related|newsletter|cookie|comment)/i;
+
+/** The page's headline: the h1 (else the h2) that the title names, or its only h1. */
+function headline(doc: Document): Element | null {
+  const title = collapse(doc.title).toLowerCase();
+  const headings = (tag: string) => Array.from(doc.body?.getElementsByTagName(tag) ?? []).filter((heading) => collapse(heading.textContent));
+  const named = (candidates: Element[]) =>
+    candidates.find((heading) => {
+      const text = collapse(heading.textContent).toLowerCase();
+      return !!title && text.length >= 10 && (title.includes(text) || text.includes(title));
+    });
+  const h1s = headings('h1');
+  return named(h1s) ?? named(headings('h2')) ?? (h1s.length === 1 ? h1s[0]! : null);
+}
+
+/** The element after `element` in document order, skipping its descendants. */
+function nextOutside(element: Element): Element | null {
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    if (current.nextElementSibling) return current.nextElementSibling;
+  }
+  return null;
+}
+
+/** The element after `element` in document order, descending into it. */
+function nextInside(element: Element): Element | null {
+  return element.firstElementChild ?? nextOutside(element);
+}
+
+/** What sites call the lead: `p.lead`, `.intro`, `h2.article-deck`, `.chapo`, `.bajada`. */
+const LEAD_NAME = /lead|intro|teaser|standfirst|summary|subtitle|deck|excerpt|chapo|bajada|sapo|abstract|description/i;
+
+function isExcluded(element: Element): boolean {
+  if (element.closest(NOT_LEAD)) return true;
+  // The block's own name and its parent's: a wrapper further up names a whole region.
+  const names = [element, element.parentElement].map((current) => `${current?.getAttribute('class') ?? ''} ${current?.getAttribute('id') ?? ''}`).join(' ');
+  return !LEAD_NAME.test(names) && NOT_LEAD_NAME.test(names);
+}
+
+/** The first blocks of text after the headline, noted before Readability rewrites `doc`. */
+export function blocksAfterHeadline(doc: Document): LeadBlock[] {
+  const heading = headline(doc);
+  if (!heading) return [];
+  const blocks: LeadBlock[] = [];
+  let walked = 0;
+  for (let element = nextOutside(heading); element && blocks.length < MAX_BLOCKS && walked < MAX_ELEMENTS; walked += 1) {
+    if (!TEXT_BLOCK.has(element.localName) || element.querySelector(NESTED_BLOCK)) {
+      element = nextInside(element);
+      continue;
+    }
+    const text = collapse(element.textContent);
+    if (text) {
+      const linkLength = Array.from(element.getElementsByTagName('a')).reduce((sum, link) => sum + collapse(link.textContent).length, 0);
+      const prose = text.length >= LEAD_MIN_CHARS && linkLength / text.length < LEAD_MAX_LINK_SHARE && !isExcluded(element);
+      const content = element.ownerDocument.createDocumentFragment();
+      if (prose) for (const child of Array.from(element.childNodes)) content.append(child.cloneNode(true));
+      blocks.push({ text, content, prose });
+    }
+    element = nextOutside(element);
+  }
+  return blocks;
+}
+
+/**
+ * Puts the lead back at the top of Readability's `article`: the prose blocks among
+ * `blocks` that come before the first block the article holds. Returns how many.
+ */
+export function restoreLead(article: Element, blocks: readonly LeadBlock[]): number {
+  if (!blocks.some((block) => block.prose)) return 0;
+  const articleText = collapse(article.textContent);
+  const start = blocks.findIndex((block) => articleText.includes(block.text.slice(0, MATCH_CHARS)));
+  if (start <= 0) return 0;
+  const lead = blocks.slice(0, start).filter((block) => block.prose);
+  const container = article.firstElementChild?.id.startsWith('readability-page') ? article.firstElementChild : article;
+  const doc = article.ownerDocument;
+  const paragraphs = lead.map((block) => {
+    const paragraph = doc.createElement('p');
+    paragraph.append(doc.importNode(block.content, true));
+    return paragraph;
+  });
+  container.prepend(...paragraphs);
+  return paragraphs.length;
+}

@@ -5,8 +5,9 @@ import { page } from '../support/dom.ts';
 
 const story = Array.from({ length: 5 }, (_, index) => `<p>Story paragraph ${index + 1} tells what happened, with enough words to be the bulk of the article here.</p>`).join('');
 
-function postCleaned(extra: string, title = 'The headline') {
-  const { document, close } = page(`<body><div id="readability-page-1">${extra}${story}</div></body>`);
+function postCleaned(extra: string, title = 'The headline', at: 'start' | 'end' = 'start') {
+  const content = at === 'start' ? extra + story : story + extra;
+  const { document, close } = page(`<body><div id="readability-page-1">${content}</div></body>`);
   const article = document.getElementById('readability-page-1')!;
   const removals = postClean(article, title);
   const html = article.innerHTML;
@@ -15,7 +16,7 @@ function postCleaned(extra: string, title = 'The headline') {
   return { html, rules: removals.map((removal) => removal.rule) };
 }
 
-const cases: Array<{ rule: string; remove: string; keep: string }> = [
+const cases: Array<{ rule: string; remove: string; keep: string; at?: 'end' }> = [
   { rule: 'duplicate-title', remove: '<h1>The headline</h1>', keep: '<h2>A different section</h2>' },
   { rule: 'related-label', remove: '<h3>Lesen Sie auch:</h3>', keep: '<h3>Read the fine print before you sign</h3>' },
   { rule: 'related-label', remove: '<h3>Das Thema könnte dich auch interessieren:</h3>', keep: '<h3>Zum Thema Weiterlesen und Lernen im Alter</h3>' },
@@ -27,11 +28,22 @@ const cases: Array<{ rule: string; remove: string; keep: string }> = [
   { rule: 'support-appeal', remove: '<p>More words.<a href="/donate"><img src="/banner.gif" alt="Support us"></a></p>', keep: '<p>More words.<a href="/gallery/3"><img src="/photo.jpg" alt="The bridge"></a></p>' },
   { rule: 'photo-credit', remove: '<p><span>TebNad/Shutterstock.com</span></p>', keep: '<p>The ceremony in Augusta, as Getty Images photographed it, drew a large crowd.</p>' },
   { rule: 'newsletter-box', remove: '<div>Get our newsletter: subscribe with your e-mail</div>', keep: '<p>The newsletter industry grew fast last year.</p>' },
+  { rule: 'related-label', remove: '<h3>Siehe auch</h3>', keep: '<h3>Siehe da: ein Wunder an der Elbe, das niemand erwartet hatte</h3>' },
+  { rule: 'link-only-block', remove: '<p><a href="/2024/other-story">Minister resigns after budget row</a></p>', keep: '<p>The minister <a href="/profile">resigned</a> after the budget row.</p>' },
+  { rule: 'link-only-block', remove: '<h4><a href="/2024/bridge">Why the old bridge has to close now</a></h4>', keep: '<p><a href="https://maps.example/">Google Maps</a></p>' },
+  { rule: 'link-only-block', remove: '<p><a href="/2024/x">[Read: Tunisia sends most foreign fighters abroad]</a></p>', keep: '<table><tr><td><p><a href="/apps/farm">Farm Heroes Super Saga for phones</a></p></td></tr></table>' },
+  { rule: 'credit-line', remove: '<p>Foto: Sascha Klahn</p>', keep: '<p>Foto: Die Brücke wurde 1890 gebaut. Sie ist die älteste der Stadt und steht unter Denkmalschutz.</p>' },
+  { rule: 'prompt', remove: '<p>Möchten Sie den Artikel teilen?</p>', keep: '<p>Die Partei möchte den Artikel im Grundgesetz ändern.</p>' },
+  { rule: 'paywall-notice', remove: '<p>To view the full story, please subscribe to The Daily Example.</p>', keep: '<p>The court will view the full story of the case next week.</p>' },
+  { rule: 'appeal', remove: '<p>Download the Daily Example app for breaking news.</p>', keep: '<p>The school asked parents to download the timetable.</p>' },
+  { rule: 'legal-note', remove: '<p>Alle Angaben ohne Gewähr.</p>', keep: '<p>Die Angaben der Polizei wurden später korrigiert.</p>' },
+  { rule: 'dateline', remove: '<p>Aktualisiert: 11.04.2020, 10:27 Uhr</p>', keep: '<p>Am 11.04.2020 beschloss der Rat das neue Gesetz.</p>' },
+  { rule: 'trailing-heading', at: 'end', remove: '<h3>Das Wichtigste in Kürze</h3>', keep: '<h3>Das Wichtigste in Kürze</h3><p>Der Rat hat das Gesetz beschlossen; es gilt ab dem ersten Januar des nächsten Jahres.</p>' },
 ];
 
-for (const { rule, remove, keep } of cases) {
-  test(`${rule}: removes ${remove}`, () => assert.ok(postCleaned(remove).rules.includes(rule)));
-  test(`${rule}: keeps ${keep}`, () => assert.deepEqual(postCleaned(keep).rules, []));
+for (const { rule, remove, keep, at } of cases) {
+  test(`${rule}: removes ${remove}`, () => assert.ok(postCleaned(remove, undefined, at).rules.includes(rule)));
+  test(`${rule}: keeps ${keep}`, () => assert.deepEqual(postCleaned(keep, undefined, at).rules, []));
 }
 
 test('every post-cleaning rule has a case', () => {
@@ -43,6 +55,35 @@ test('a rule never takes most of a short article', () => {
   const article = document.getElementById('readability-page-1')!;
   assert.deepEqual(postClean(article, 'Photos'), []);
   assert.match(article.textContent ?? '', /Fuji X-TRA/);
+  close();
+});
+
+test('trailing-heading: headings and labels the article ends on go, last first', () => {
+  const { document, close } = page(`<body><div id="readability-page-1">${story}<h2>Das Wichtigste in Kürze</h2><p><b>Unsere Auswahl</b></p></div></body>`);
+  const article = document.getElementById('readability-page-1')!;
+  const rules = postClean(article, 'Title').map((removal) => removal.rule);
+  const text = article.textContent ?? '';
+  close();
+  assert.deepEqual(rules, ['trailing-heading', 'trailing-heading']);
+  assert.match(text, /Story paragraph 5/);
+});
+
+test('trailing-heading: a heading followed by text stays', () => {
+  assert.deepEqual(postCleaned('<h2>What happened</h2><p>It began on Monday, when the first report came in from the coast.</p>').rules, []);
+});
+
+test('trailing-heading: a heading over pictures stays', () => {
+  assert.deepEqual(postCleaned('<h2>Test Case 2</h2><p><img src="/a.jpg" alt=""></p>', undefined, 'end').rules, []);
+});
+
+test('trailing-heading: a last sentence in bold stays', () => {
+  assert.deepEqual(postCleaned('<p><b>Es stützt seine Version.</b></p>', undefined, 'end').rules, []);
+});
+
+test('dateline: only at the edges of the article', () => {
+  const { document, close } = page(`<body><div id="readability-page-1">${story}<p>23.10.2018 | Politik</p>${story}</div></body>`);
+  const article = document.getElementById('readability-page-1')!;
+  assert.deepEqual(postClean(article, 'Title'), []);
   close();
 });
 

@@ -12,6 +12,8 @@ export interface PostCleaningRule {
   name: string;
   candidates: string;
   matches: (element: Element, context: PostCleanContext) => boolean;
+  /** Look at the candidates last first, so that a removal can expose the one before it. */
+  fromTheEnd?: boolean;
 }
 
 export interface PostCleanContext {
@@ -27,17 +29,60 @@ function linkTextLength(element: Element): number {
 
 /** "Read more", "Related", "Lesen Sie auch", "À lire aussi" and the like, in the corpus languages. */
 const RELATED_WORDS =
-  /(?:read (?:more|also|next)|related(?: (?:articles?|stories|posts|content|links|coverage|reading))?|more (?:on this|from|stories|articles|news)|see also|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you)?|most (?:read|popular)|trending|also read|further reading|(?:das (?:thema )?)?(?:könnte|koennte) (?:sie|dich) auch interessieren|lesen sie (?:auch|mehr|hier)|mehr (?:zum thema|dazu|lesen|aus)|weitere (?:artikel|beiträge|informationen|links|nachrichten|themen)|weiterführende[rn]? links?|zum weiterlesen|mehr themen|neueste (?:artikel|beiträge)|auch interessant|schon gelesen|passend (?:dazu|zum thema)|meist(?:gelesen|-diskutiert|diskutiert)|(?:à|a) lire (?:aussi|également)|lire (?:aussi|la suite)|sur le même sujet|voir aussi|dans la même rubrique|leer (?:también|más)|lea (?:también|más)|(?:te|le) puede interesar|noticias relacionadas|también te puede interesar|leggi anche|potrebbe interessarti|articoli correlati|czytaj (?:też|także|więcej)|zobacz (?:też|także)|читайте также|相关(?:文章|阅读|新闻)|延伸阅读|推荐阅读)/;
+  /(?:read (?:more|also|next)|related(?: (?:articles?|stories|posts|content|links|coverage|reading))?|more (?:on this|from|stories|articles|news)|see also|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you)?|most (?:read|popular)|trending|also read|further reading|(?:das (?:thema )?)?(?:könnte|koennte) (?:sie|dich) auch interessieren|lesen sie (?:auch|mehr|hier)|mehr (?:zum thema|dazu|lesen|aus)|weitere (?:artikel|beiträge|informationen|links|nachrichten|themen)|weiterführende[rn]? links?|zum weiterlesen|mehr themen|neueste (?:artikel|beiträge)|auch interessant|schon gelesen|passend (?:dazu|zum thema)|meist(?:gelesen|-diskutiert|diskutiert)|(?:à|a) lire (?:aussi|également)|lire (?:aussi|la suite)|sur le même sujet|voir aussi|dans la même rubrique|leer (?:también|más)|lea (?:también|más)|(?:te|le) puede interesar|noticias relacionadas|también te puede interesar|siehe auch|auch lesen|verwandte (?:artikel|beiträge|themen)|empfohlene (?:artikel|beiträge)|entdecke(?:n sie)? (?:jetzt |weitere |mehr )|heute empfehlen wir|articles? liés?|(?:audios|vidéos|articles)(?: et (?:vidéos|audios))? sur le (?:même )?sujet|similar (?:recipes|articles|posts|stories)|über den autor|about the author|vea también|puedes ver|leggi anche|potrebbe interessarti|articoli correlati|czytaj (?:też|także|więcej)|zobacz (?:też|także)|читайте также|相关(?:文章|阅读|新闻)|延伸阅读|推荐阅读)/;
 const RELATED_LABEL = new RegExp(`^${RELATED_WORDS.source}\\b.{0,30}$`, 'i');
 /** "Lesen Sie auch: <a>another story</a>" as one paragraph. */
 const RELATED_TEASER = new RegExp(`^${RELATED_WORDS.source}\\s*[:：»›>|-]`, 'i');
 
 /** A block that only says where the article was filed, who owns it, or how to share it. */
 const BOILERPLATE_LINE =
-  /^(?:(?:tags?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen|keywords|categories|kategorien?|filed under|posted in|share(?: this)?(?: article)?|teilen|artikel teilen|like this|diesen artikel teilen|partager|compartir|condividi)\s*:|this entry was posted|dieser (?:beitrag|artikel|eintrag) wurde (?:am )?.{0,40}(?:veröffentlicht|erstellt|gepostet))|^(?:©|\(c\)|copyright\b).{0,120}$|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati/i;
+  /^(?:(?:tags?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen|keywords|categories|kategorien?|filed under|posted in|share(?: this)?(?: article)?|teilen|artikel teilen|like this|diesen artikel teilen|partager|compartir|condividi)\s*:|this entry was posted|(?:der|dieser) (?:beitrag|artikel|eintrag) wurde (?:am )?.{0,40}(?:veröffentlicht|erstellt|gepostet)|erstellt am .{0,60}(?:abgelegt|veröffentlicht) unter)|^(?:©|\(c\)|copyright\b).{0,120}$|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati/i;
 
 /** A line that is only a photo credit: "Getty Images", "TebNad/Shutterstock.com", "Crédits photos : Bestimage". */
 const PHOTO_CREDIT = /^[^.!?]{0,60}(?:getty images|shutterstock(?:\.com)?|istock(?:photo)?(?:\.com)?|unsplash|wenn\.com|imago(?: images)?|picture[- ]alliance|bestimage|adobe ?stock|pixabay|pexels)\)?$/i;
+
+/** A line that is only a credit: "Foto: Sascha Klahn", "Bild: Jahr Media", "(© FEI/Christophe Taniere)", "Photograph by …". */
+const CREDIT_LINE =
+  /^[\s.(\[|–-]*(?:©|\(c\)|fotos?|bild(?:er)?|photos?|photograph(?:s|y)?|images?|imagen(?:es)?|imagem|cr[ée]dit(?:o|s)?(?: photos?)?|credits?|quelle|source|fuente|beitragsbild|titelbild|bildnachweis|bildquelle)\b\s*(?::|by\b|via\b|©)\s*[^.!?]{2,70}[.)\]]?\s*$|^\s*\(\s*©[^)]{2,70}\)\s*$/i;
+
+/** Prompts to share, rate or comment, and the comment section's state. */
+const PROMPT =
+  /^(?:.{0,40}\b(?:artikel|beitrag) (?:mit anderen )?(?:teilen|bewerten)|(?:möchten sie|hier können sie) den artikel|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|valora esta (?:noticia|nota)|\(?noch keine bewertungen\)?|(?:keine kommentare )?kommentare sind geschlossen|comments are closed|kommentare? schreiben|(?:du musst|sie müssen) eingeloggt sein|you must be logged in to post a comment|kommentare insgesamt|we want to hear what you think|submit (?:a|your) letter to the editor)/i;
+
+/** What a paywall says where the rest of the story would be. */
+const PAYWALL =
+  /(?:to (?:view|read|continue reading) the full (?:story|article)|subscribe (?:now )?to .{0,40}for the full (?:story|article)|already a subscriber|pour lire la suite|(?:registrieren|anmelden|abonnieren) und weiterlesen|para seguir leyendo)/i;
+
+/** Appeals to support the site, get its app or follow it. */
+const APPEAL =
+  /(?:would you consider supporting|consider supporting (?:us|our)|jede (?:kleine )?spende|hazte (?:miembro|socio)|download (?:the|our) \S+(?: \S+)? apps?\b|follow .{0,30} on (?:twitter|facebook|instagram)|canal de (?:telegram|youtube|whatsapp)|signing up to our newsletter|sign up here)/i;
+
+/** Legal notes and disclosures: reprint rights, disclaimers, licences, affiliate links. */
+const LEGAL =
+  /(?:copyrighted property of|written permission must be obtained|alle angaben ohne gewähr|(?:text|beitrag) wurde veröffentlicht unter der lizenz|gibt die meinung des autors wieder|is not responsible for the opinions|suggested citation|(?:this post|dieser beitrag) (?:contains|enthält) (?:references to products|werbung|affiliate)|(?:für|bei) (?:links|den verlinkungen) .{0,40}(?:provision|affiliate)|affiliate[- ]links?|^\*?werbung\b|^-?\s*anzeige\s*-)/i;
+
+/** A date or a time of day. */
+const DATE =
+  /\b\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zäé]*\.?\s+\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2}:\d{2}(?:\s?[ap]m| uhr)?\b/gi;
+/** The words of a dateline: "Aktualisiert am", "Posted on", "Kategorie", "Aufrufe", weekdays. */
+const DATELINE_WORDS =
+  /\b(?:aktualisiert(?: am)?|veröffentlicht(?: am)?|publiziert|erstellt am|stand|datum|published|updated|posted(?: on)?|date|kategorie|category|rubrik|von|by|am|um|uhr|at|on|in|aufrufe|views|comments?|kommentare?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+
+/** A line that only dates the article: "Aktualisiert: 11.04.2020, 10:27", "23.10.2018 | Politik". */
+function isDateline(text: string): boolean {
+  if (text.length > 90) return false;
+  DATE.lastIndex = 0;
+  if (!DATE.test(text)) return false;
+  const rest = text.replace(DATE, ' ').replace(DATELINE_WORDS, ' ').replace(/[\s|:,.\-–·•/()]+/g, ' ').trim();
+  return rest.length <= 30 && rest.split(' ').filter(Boolean).length <= 3;
+}
+
+const LEAF_BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, li, blockquote, section, header, footer, aside, table, figure, figcaption, ul, ol, dl, pre';
+
+/** A block with text and no block inside it that has text of its own. */
+function isLeafBlock(element: Element): boolean {
+  return !Array.from(element.querySelectorAll(LEAF_BLOCKS)).some((inner) => collapse(inner.textContent));
+}
 
 const NEWSLETTER = /newsletter/i;
 const SUBSCRIBE = /subscri|sign(?:\s|-)?up|abonn|anmeld|inscri|suscr|iscriviti|e-?mail/i;
@@ -140,20 +185,92 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
       const text = collapsedTextUpTo(element, 400);
       return text !== null && text.length <= context.articleTextLength * 0.3 && NEWSLETTER.test(text) && SUBSCRIBE.test(text);
     },
+  },  // A short block that is one link and little else: a teaser for another page.
+  {
+    family: 'boilerplate',
+    name: 'link-only-block',
+    candidates: 'p, h2, h3, h4, h5, h6, blockquote',
+    matches: (element) => {
+      const text = collapsedTextUpTo(element, 160);
+      // A teaser is a headline: a few words at least. Links in tables and lists are the content.
+      if (!text || text.length < LINK_ONLY_MIN_CHARS || (!CJK.test(text) && text.split(' ').length < 3) || element.closest('table, ul, ol')) return false;
+      const links = element.querySelectorAll('a');
+      const href = links[0]?.getAttribute('href') ?? '';
+      return links.length === 1 && !!href && !href.startsWith('#') && collapse(links[0]!.textContent).length / text.length >= 0.8;
+    },
+  },
+  // Credit lines: "Foto: X", "Bild: X", "(© X)".
+  { family: 'boilerplate', name: 'credit-line', candidates: 'p, figcaption, div, span, small, em, cite', matches: (element) => lineMatches(element, 90, CREDIT_LINE) },
+  // Prompts to share, rate or comment.
+  { family: 'boilerplate', name: 'prompt', candidates: 'p, h2, h3, h4, h5, h6, div, li, span', matches: (element) => lineMatches(element, 130, PROMPT) },
+  // Paywall notices.
+  { family: 'boilerplate', name: 'paywall-notice', candidates: 'p, h2, h3, h4, div', matches: (element) => lineMatches(element, 250, PAYWALL) },
+  // Appeals to support the site, install its app, follow it.
+  { family: 'boilerplate', name: 'appeal', candidates: 'p, h2, h3, h4, div, figcaption', matches: (element) => lineMatches(element, 300, APPEAL) },
+  // Reprint notes, disclaimers, licences, affiliate disclosures.
+  { family: 'boilerplate', name: 'legal-note', candidates: 'p, div, em, span', matches: (element) => lineMatches(element, 300, LEGAL) },
+  // Datelines at the top or the bottom of the article.
+  {
+    family: 'boilerplate',
+    name: 'dateline',
+    candidates: 'p, div, span, time, h2, h3, h4, h5, h6',
+    matches: (element) => {
+      const text = collapsedTextUpTo(element, 90);
+      return !!text && isDateline(text) && !element.closest('table, ul, ol') && isLeafBlock(element) && (isFirstText(element) || isLastText(element));
+    },
+  },
+  // Headings and labels the article ends on: the title of a section that was not kept.
+  {
+    family: 'boilerplate',
+    name: 'trailing-heading',
+    candidates: 'h1, h2, h3, h4, h5, h6, p',
+    fromTheEnd: true,
+    matches: (element) => {
+      const text = collapsedTextUpTo(element, 100);
+      if (!text || !isLastText(element)) return false;
+      if (/^h[1-6]$/.test(element.localName)) return true;
+      // A short paragraph that is a label: ends in a colon, or is all bold and no sentence.
+      const only = element.children.length === 1 ? element.children[0]! : null;
+      const allBold = !!only && /^(?:strong|b)$/.test(only.localName) && collapse(only.textContent) === text;
+      return text.length <= 60 && (text.endsWith(':') || (allBold && !/[.!?…]$/.test(text)));
+    },
   },
 ];
 
+const LINK_ONLY_MIN_CHARS = 20;
+/** Chinese and Japanese text: no spaces between words. */
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
+
+/** The element's whole text, up to `maxChars`, matches `pattern`. */
+function lineMatches(element: Element, maxChars: number, pattern: RegExp): boolean {
+  const text = collapsedTextUpTo(element, maxChars);
+  return !!text && pattern.test(text);
+}
+
 /** True when no text comes before `element` in its article. */
 function isFirstText(element: Element): boolean {
+  return !textBeside(element, 'previousSibling');
+}
+
+/** True when no text comes after `element` in its article. */
+function isLastText(element: Element): boolean {
+  return !textBeside(element, 'nextSibling');
+}
+
+/** Content without text: a heading over pictures still heads something. */
+const MEDIA = 'img, picture, video, audio, iframe, svg, canvas, object, embed, table';
+
+function textBeside(element: Element, direction: 'previousSibling' | 'nextSibling'): boolean {
   let node: Node | null = element;
   while (node && node.parentNode) {
-    for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) {
-      if (collapse(sibling.textContent)) return false;
+    for (let sibling = node[direction]; sibling; sibling = sibling[direction]) {
+      if (collapse(sibling.textContent)) return true;
+      if (sibling.nodeType === 1 && ((sibling as Element).matches(MEDIA) || (sibling as Element).querySelector(MEDIA))) return true;
     }
     node = node.parentNode;
     if ((node as Element).id?.startsWith('readability-')) break;
   }
-  return true;
+  return false;
 }
 
 const MAX_SHARE_OF_ARTICLE = 0.5;
@@ -163,7 +280,9 @@ export function postClean(article: Element, title: string, rules: readonly PostC
   const removals: Removal[] = [];
   const context: PostCleanContext = { title, articleTextLength: collapse(article.textContent).length };
   for (const rule of rules) {
-    for (const element of Array.from(article.querySelectorAll(rule.candidates))) {
+    const candidates = Array.from(article.querySelectorAll(rule.candidates));
+    if (rule.fromTheEnd) candidates.reverse();
+    for (const element of candidates) {
       if (!article.contains(element)) continue;
       if (!rule.matches(element, context)) continue;
       // A rule that matched most of the article has misfired (a short story with a

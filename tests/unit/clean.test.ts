@@ -44,7 +44,10 @@ const familyCases: Array<{ family: string; remove: string; keep: string }> = [
   { family: 'boilerplate', remove: '<aside class="related-articles"><a href="/a">Other story</a></aside>', keep: '<div class="teaser-text">The lead of this article.</div>' },
   { family: 'boilerplate', remove: '<div class="newsletter-signup">Sign up for our newsletter</div>', keep: '<div class="article-body paywall-google">Paid story text.</div>' },
   { family: 'boilerplate', remove: '<div id="cookie-consent">We use cookies.</div>', keep: '<div class="cmp-text">An AEM text component.</div>' },
+  { family: 'boilerplate', remove: '<div role="dialog"><p>Please log in to continue.</p></div>', keep: '<div role="region"><p>Dialogue between the two leaders resumed.</p></div>' },
+  { family: 'boilerplate', remove: '<div class="b-dialog age-check"><p>Are you over 16?</p></div>', keep: '<div class="dialogue-transcript"><p>Q: Why now? A: Because.</p></div>' },
   { family: 'boilerplate', remove: '<div class="about-author">Jane writes about food.</div>', keep: '<div class="author">By Jane</div>' },
+  { family: 'boilerplate', remove: '<div class="saboxplugin-wrap"><a rel="author" href="/jane">Jane</a> writes about food.</div>', keep: '<div class="byline"><a rel="author" href="/jane">Jane</a></div>' },
   { family: 'boilerplate', remove: '<div class="post-tags"><a href="/tag/x">x</a></div>', keep: '<div class="hentry tag-politics category-news">The post itself.</div>' },
 ];
 

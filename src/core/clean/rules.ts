@@ -174,12 +174,12 @@ function namedAs(words: ReadonlySet<string>, pairs: ReadonlyArray<readonly [stri
 
 /** The article itself, and its byline (Readability reads the byline from the page). */
 const ARTICLE_PARTS = 'article, main, [itemprop="articleBody"], [role="main"], .hentry, [rel~="author"], [itemprop~="author"], .byline, .author';
+/** The article's containers without its byline: an author box links its author too. */
+const ARTICLE_CONTAINERS = 'article, main, [itemprop="articleBody"], [role="main"], .hentry';
 
 /** Never strip a wrapper of the article itself, whatever its class says. */
-function holdsArticle(element: Element): boolean {
-  return (
-    element.matches(ARTICLE_PARTS) || !!element.querySelector(ARTICLE_PARTS)
-  );
+function holdsArticle(element: Element, parts = ARTICLE_PARTS): boolean {
+  return element.matches(parts) || !!element.querySelector(parts);
 }
 
 /** More paragraph text than any share bar, pager or tag list holds. */
@@ -200,12 +200,12 @@ function holdsProse(element: Element): boolean {
  * (`documentContent__sharingContainer` around a whole article), an element with
  * paragraphs of prose is not the boilerplate its name says.
  */
-const boilerplate = (name: string, candidates: string, test: (element: Element) => boolean, options: { keepProse?: boolean } = {}): CleaningRule => ({
+const boilerplate = (name: string, candidates: string, test: (element: Element) => boolean, options: { keepProse?: boolean; articleParts?: string } = {}): CleaningRule => ({
   family: 'boilerplate',
   name,
   candidates,
   // The cheap name test first: holdsArticle searches the whole subtree.
-  matches: (element) => test(element) && !holdsArticle(element) && !(options.keepProse && holdsProse(element)),
+  matches: (element) => test(element) && !holdsArticle(element, options.articleParts) && !(options.keepProse && holdsProse(element)),
   // Page chrome is small next to the article; a big match is the article's own wrapper.
   maxShareOfPageText: 0.25,
 });
@@ -263,6 +263,8 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // The page footer and the site banner: legal links, copyright, logo.
   boilerplate('page-footer', 'footer, [role="contentinfo"]', () => true),
   boilerplate('site-header', 'body > header, [role="banner"]', () => true),
+  // Dialogs: log-in, age checks, consent and sign-up pop-ups.
+  boilerplate('dialog', 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]', () => true),
   // From here on, the rules all look at BLOCKS: the engine queries them once, in this order.
   // Comment threads and comment forms (WordPress's "Leave a reply" form is #respond).
   boilerplate('comments', BLOCKS, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']])),
@@ -275,9 +277,12 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   boilerplate('related-links', BLOCKS, namedAs(new Set(['related', 'recommended', 'recommendations', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']])),
   // Newsletter and subscription boxes.
   boilerplate('newsletter', BLOCKS, namedAs(new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'mailchimp', 'mc4wp']), [['sign', 'up']])),
+  // Pop-ups marked only by their class: modals, dialogs.
+  boilerplate('modal', BLOCKS, namedAs(new Set(['modal', 'dialog', 'popup', 'lightbox']))),
   // Cookie and consent banners.
   boilerplate('cookie-banner', BLOCKS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw']))),
   // Author boxes, tag lists and post metadata lines around the article.
-  boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']])),
+  // The byline's own markup (`rel=author`, `.author`) is inside every author box, so only the article's containers protect one.
+  boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio', 'saboxplugin']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']]), { articleParts: ARTICLE_CONTAINERS }),
   boilerplate('tag-list', BLOCKS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']]), { keepProse: true }),
 ];

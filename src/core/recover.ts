@@ -4,10 +4,12 @@
  * of that prose out, a second extraction is tried and kept only if it covers
  * clearly more of it:
  * - on the page as it was before cleaning, when cleaning took most of the prose;
- * - with a higher `charThreshold`, so that Readability relaxes its filters.
+ * - with a higher `charThreshold`, so that Readability relaxes its filters;
+ * - from the page's declared `articleBody` (JSON-LD), when that is much longer.
  */
 import { cleanDocument } from './clean/clean.js';
 import { extract, type Extraction } from './extract.js';
+import { articleFromDeclaredBody, declaredArticleBody } from './structured-data.js';
 import { blockText } from './text.js';
 
 const BLOCK_ELEMENTS = new Set([
@@ -93,6 +95,10 @@ function lengthOf(prose: readonly TextBlock[]): number {
 const SHORT_ARTICLE = 1000;
 /** …when it also covers less than this share of the page's prose. */
 const LOW_COVERAGE = 0.5;
+/** A page's declared `articleBody` replaces a short article when it is this long… */
+const DECLARED_BODY_MIN = 500;
+/** …and this many times longer than the article. */
+const DECLARED_BODY_GAIN = 2;
 /** A retry must cover this much more of the page's prose to replace the first result. */
 const COVERAGE_GAIN = 0.3;
 /** Cleaning "took most of the prose" when the article covers less than this share of the uncleaned page's prose… */
@@ -129,6 +135,8 @@ export function extractWithRecovery(doc: Document, uncleanedPage: UncleanedPage 
   if (!uncleanedPage || bestText().length >= SHORT_ARTICLE) return best?.extraction ?? null;
 
   const uncleaned = uncleanedPage();
+  // Read before the retries: Readability removes the scripts that hold it.
+  const declared = declaredArticleBody(uncleaned);
   const uncleanedProse = proseOf(uncleaned);
   if (proseCoverage(uncleanedProse, bestText()) < LOST_TO_CLEANING) {
     const retry = attempt(uncleaned.cloneNode(true) as Document);
@@ -145,6 +153,11 @@ export function extractWithRecovery(doc: Document, uncleanedPage: UncleanedPage 
     // half the page's prose makes it retry with its filters relaxed, one by one.
     const retry = attempt(uncleaned, Math.max(500, Math.round(lengthOf(prose) / 2)));
     if (retry && proseCoverage(prose, retry.text) >= coverage + COVERAGE_GAIN) best = withContentOf(best, retry);
+  }
+  if (best && bestText().length < SHORT_ARTICLE) {
+    if (declared && declared.length >= DECLARED_BODY_MIN && declared.length >= bestText().length * DECLARED_BODY_GAIN) {
+      best = { extraction: { ...best.extraction, content: articleFromDeclaredBody(best.extraction.content.ownerDocument, declared) }, text: declared };
+    }
   }
   return best?.extraction ?? null;
 }

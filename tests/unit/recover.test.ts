@@ -89,3 +89,21 @@ test('the pipeline recovers an article that Readability’s first pass misses', 
   assert.equal(result.kind, 'article');
   assert.match(result.kind === 'article' ? result.text : '', /Story paragraph 20 /);
 });
+
+test('a short article gives way to a much longer declared articleBody (JSON-LD), as plain text', () => {
+  const story = Array.from({ length: 6 }, (_, index) => sentence('Declared', index + 1)).join('\n');
+  const jsonLd = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'NewsArticle', articleBody: `${story}\n<img src=x onerror=alert(1)>` }] });
+  const html = `<html><head><title>T</title><script type="application/ld+json">${jsonLd}</script></head><body><article><p>${sentence('Teaser', 1)}</p></article></body></html>`;
+  const { text, extraction } = read(html);
+  assert.match(text, /Declared paragraph 1 goes on/);
+  assert.match(text, /Declared paragraph 6 goes on/);
+  assert.equal(extraction?.content.querySelector('img'), null, 'markup in the declared body stays text');
+});
+
+test('a declared articleBody no longer than the article changes nothing', () => {
+  const jsonLd = JSON.stringify({ '@type': 'NewsArticle', articleBody: 'A teaser.' });
+  const html = `<html><head><title>T</title><script type="application/ld+json">${jsonLd}</script></head><body><article>${paragraphs('Story', 3)}</article></body></html>`;
+  const { text } = read(html);
+  assert.match(text, /Story paragraph 3/);
+  assert.doesNotMatch(text, /A teaser/);
+});

@@ -43,7 +43,7 @@ const PHOTO_CREDIT = /^[^.!?]{0,60}(?:getty images|shutterstock(?:\.com)?|istock
 
 /** A line that is only a credit: "Foto: Sascha Klahn", "Bild: Jahr Media", "(© FEI/Christophe Taniere)", "Photograph by …". */
 const CREDIT_LINE =
-  /^[\s.(\[|–-]*(?:©|\(c\)|fotos?|bild(?:er)?|photos?|photograph(?:s|y)?|images?|imagen(?:es)?|imagem|cr[ée]dit(?:o|s)?(?: photos?)?|credits?|quelle|source|fuente|beitragsbild|titelbild|bildnachweis|bildquelle)\b\s*(?::|by\b|via\b|©)\s*[^.!?]{2,70}[.)\]]?\s*$|^\s*\(\s*©[^)]{2,70}\)\s*$/i;
+  /^[\s.([|–-]*(?:©|\(c\)|fotos?|bild(?:er)?|photos?|photograph(?:s|y)?|images?|imagen(?:es)?|imagem|cr[ée]dit(?:o|s)?(?: photos?)?|credits?|quelle|source|fuente|beitragsbild|titelbild|bildnachweis|bildquelle)\b\s*(?::|by\b|via\b|©)\s*[^.!?]{2,70}[.)\]]?\s*$|^\s*\(\s*©[^)]{2,70}\)\s*$/i;
 
 /** Prompts to share, rate or comment, and the comment section's state. */
 const PROMPT =

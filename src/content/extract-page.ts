@@ -33,12 +33,35 @@ function cloneLiveDocument(): Document {
   return document.cloneNode(true) as Document;
 }
 
-/** A clone of the live page without what the user cannot see, and what was dropped. */
-export function visibleClone(): { clone: Document; layoutRemovals: Removal[] } {
+/**
+ * A clone of the live page without what the user cannot see, what was dropped, and `again()`:
+ * another such clone, made without reading a style or a box again (recovery asks for one when
+ * the article comes out short; the layout stage is the costly part of a clone).
+ */
+export function visibleClone(): { clone: Document; layoutRemovals: Removal[]; again: () => Document } {
   const clone = cloneLiveDocument();
-  const layoutRemovals = dropInvisibleFromClone(document, clone, window);
+  const droppedLive = new Set<Element>();
+  const layoutRemovals = dropInvisibleFromClone(document, clone, window, droppedLive);
   for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
-  return { clone, layoutRemovals };
+  return { clone, layoutRemovals, again: () => cloneWithout(droppedLive) };
+}
+
+/** A fresh clone of the live page without the copies of `droppedLive` (live elements) and the reader. */
+export function cloneWithout(droppedLive: ReadonlySet<Element>): Document {
+  const clone = cloneLiveDocument();
+  // Both trees are the same at this moment: walk them in step, as the layout stage does.
+  const walk = (liveParent: Element, cloneParent: Element): void => {
+    let cloneChild = cloneParent.firstElementChild;
+    for (let liveChild = liveParent.firstElementChild; liveChild && cloneChild; liveChild = liveChild.nextElementSibling) {
+      const cloneNext: Element | null = cloneChild.nextElementSibling; // read before a removal
+      if (droppedLive.has(liveChild)) cloneChild.remove();
+      else if (liveChild.firstElementChild) walk(liveChild, cloneChild);
+      cloneChild = cloneNext;
+    }
+  };
+  if (droppedLive.size && document.body && clone.body) walk(document.body, clone.body);
+  for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
+  return clone;
 }
 
 /**
@@ -64,11 +87,11 @@ function pacer(): () => Promise<void> {
  */
 export async function readLivePage(options: { force: boolean; frontMatter: boolean | Promise<boolean>; deferMarkdown?: boolean }): Promise<PageRead> {
   const pause = pacer();
-  const { clone, layoutRemovals } = visibleClone();
+  const { clone, layoutRemovals, again } = visibleClone();
   await pause();
   const frontMatter = await options.frontMatter;
   // Recovery re-clones the live page (never touched) only for an article that came out short.
-  const uncleanedPage = (): Document => visibleClone().clone;
+  const uncleanedPage = again;
   const result = await readArticleInStages(
     { document: clone, window, url: location.href, uncleanedPage },
     { force: options.force, frontMatter, deferMarkdown: options.deferMarkdown ?? false },

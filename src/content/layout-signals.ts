@@ -102,9 +102,10 @@ function judge(element: Element, page: PageMetrics): LayoutRule | null {
 /**
  * Removes from `clone` the elements the live page does not show to the user: hidden by a
  * stylesheet, zero-size or off-screen boxes and images (tracking pixels), fixed or sticky
- * overlays (cookie banners, subscribe modals, app bars). Never changes `live`.
+ * overlays (cookie banners, subscribe modals, app bars). Never changes `live`. The live
+ * elements whose copies were removed go into `droppedLive`, when given.
  */
-export function dropInvisibleFromClone(live: Document, clone: Document, view: Window): Removal[] {
+export function dropInvisibleFromClone(live: Document, clone: Document, view: Window, droppedLive?: Set<Element>): Removal[] {
   const removals: Removal[] = [];
   const liveBody = live.body;
   const cloneBody = clone.body;
@@ -113,6 +114,7 @@ export function dropInvisibleFromClone(live: Document, clone: Document, view: Wi
 
   const drop = (liveChild: Element, cloneChild: Element, rule: LayoutRule): void => {
     removals.push({ family: 'layout', rule, element: describeElement(liveChild) });
+    droppedLive?.add(liveChild);
     cloneChild.remove();
   };
   const walk = (liveParent: Element, cloneParent: Element): void => {

@@ -5,7 +5,7 @@
  */
 import { readArticle } from '../../../src/core/read-article.js';
 import type { ReadResult } from '../../../src/core/types.js';
-import { HOST_TAG, visibleClone } from '../../../src/content/extract-page.js';
+import { cloneWithout, HOST_TAG } from '../../../src/content/extract-page.js';
 import { dropInvisibleFromClone } from '../../../src/content/layout-signals.js';
 import { ReaderOverlay } from '../../../src/content/overlay.js';
 import { DEFAULT_OPTIONS } from '../../../src/shared/options.js';
@@ -38,10 +38,11 @@ async function readmark(options: { frontMatter?: boolean; clipboard?: boolean } 
 
   const clone = document.cloneNode(true) as Document;
   lap('clone');
-  dropInvisibleFromClone(document, clone, window);
+  const droppedLive = new Set<Element>();
+  dropInvisibleFromClone(document, clone, window, droppedLive);
   for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
   lap('layout');
-  const result = readArticle({ document: clone, window, url: location.href, uncleanedPage: () => visibleClone().clone }, {
+  const result = readArticle({ document: clone, window, url: location.href, uncleanedPage: () => cloneWithout(droppedLive) }, {
     force: false,
     frontMatter: options.frontMatter ?? false,
     deferMarkdown: true, // as the content script asks: the Markdown is made on Copy

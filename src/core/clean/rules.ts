@@ -278,7 +278,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // Newsletter and subscription boxes.
   boilerplate('newsletter', BLOCKS, namedAs(new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'mailchimp', 'mc4wp']), [['sign', 'up']])),
   // Pop-ups marked only by their class: modals, dialogs.
-  boilerplate('modal', BLOCKS, namedAs(new Set(['modal', 'dialog', 'popup', 'lightbox']))),
+  boilerplate('modal', BLOCKS, namedAs(new Set(['modal', 'dialog', 'popup']))),
   // Cookie and consent banners.
   boilerplate('cookie-banner', BLOCKS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw']))),
   // Author boxes, tag lists and post metadata lines around the article.

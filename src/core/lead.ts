@@ -64,8 +64,18 @@ function nextInside(element: Element): Element | null {
 /** What sites call the lead: `p.lead`, `.intro`, `h2.article-deck`, `.chapo`, `.bajada`. */
 const LEAD_NAME = /lead|intro|teaser|standfirst|summary|subtitle|deck|excerpt|chapo|bajada|sapo|abstract|description/i;
 
+const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** Hidden by the page: Readability leaves such text out, and so does the lead. */
+function isHidden(element: Element): boolean {
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    if (current.hasAttribute('hidden') || current.getAttribute('aria-hidden') === 'true' || HIDDEN_STYLE.test(current.getAttribute('style') ?? '')) return true;
+  }
+  return false;
+}
+
 function isExcluded(element: Element): boolean {
-  if (element.closest(NOT_LEAD)) return true;
+  if (element.closest(NOT_LEAD) || isHidden(element)) return true;
   // The block's own name and its parent's: a wrapper further up names a whole region.
   const names = [element, element.parentElement].map((current) => `${current?.getAttribute('class') ?? ''} ${current?.getAttribute('id') ?? ''}`).join(' ');
   return !LEAD_NAME.test(names) && NOT_LEAD_NAME.test(names);

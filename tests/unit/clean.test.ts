@@ -47,7 +47,11 @@ const familyCases: Array<{ family: string; remove: string; keep: string }> = [
   { family: 'boilerplate', remove: '<div role="dialog"><p>Please log in to continue.</p></div>', keep: '<div role="region"><p>Dialogue between the two leaders resumed.</p></div>' },
   { family: 'boilerplate', remove: '<div class="b-dialog age-check"><p>Are you over 16?</p></div>', keep: '<div class="dialogue-transcript"><p>Q: Why now? A: Because.</p></div>' },
   { family: 'boilerplate', remove: '<div class="about-author">Jane writes about food.</div>', keep: '<div class="author">By Jane</div>' },
-  { family: 'boilerplate', remove: '<div class="saboxplugin-wrap"><a rel="author" href="/jane">Jane</a> writes about food.</div>', keep: '<div class="byline"><a rel="author" href="/jane">Jane</a></div>' },
+  {
+    family: 'boilerplate',
+    remove: '<div class="saboxplugin-wrap"><a rel="author" href="/jane">Jane Doe</a> has written about food and farming for twenty years, for papers and magazines in three countries, and teaches at the city college. Follow her on Twitter.</div>',
+    keep: '<div class="authorInfo">Tech Industry by <a rel="author" href="/s">Steven Musil</a> January 18, 2017 11:00 PM PST</div>',
+  },
   { family: 'boilerplate', remove: '<div class="post-tags"><a href="/tag/x">x</a></div>', keep: '<div class="hentry tag-politics category-news">The post itself.</div>' },
 ];
 

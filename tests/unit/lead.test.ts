@@ -37,6 +37,11 @@ test('bylines, dates, captions and short kickers after the headline are not a le
   assert.doesNotMatch(text, /Ada Lovelace|Politics|cold winter morning/);
 });
 
+test('text the page hides is no lead', async () => {
+  const text = await textOf(storyPage(`<div style="visibility: hidden"><p>${lead}</p></div>`));
+  assert.ok(!text.includes(lead), text.slice(0, 200));
+});
+
 test('nothing is added when the article does not start right after the headline', () => {
   const { document, close } = page(storyPage(`<p class="standfirst">${lead}</p>`));
   const blocks = blocksAfterHeadline(document);

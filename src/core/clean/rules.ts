@@ -182,6 +182,19 @@ function holdsArticle(element: Element, parts = ARTICLE_PARTS): boolean {
   return element.matches(parts) || !!element.querySelector(parts);
 }
 
+/** Longer than a byline ("Tech Industry by Steven Musil January 18, 2017 11:00 PM PST @stevenmusil"). */
+const BYLINE_MAX_CHARS = 120;
+
+/**
+ * An author box is a bio: the article's containers protect it, and so does the byline's own
+ * markup (`rel=author`, `.byline`), but only in a block as short as a byline: every bio box
+ * links its author too.
+ */
+function holdsArticleOrByline(element: Element): boolean {
+  if (holdsArticle(element, ARTICLE_CONTAINERS)) return true;
+  return holdsArticle(element) && collapsedTextUpTo(element, BYLINE_MAX_CHARS) !== null;
+}
+
 /** More paragraph text than any share bar, pager or tag list holds. */
 const WRAPPER_PROSE_CHARS = 800;
 
@@ -200,12 +213,12 @@ function holdsProse(element: Element): boolean {
  * (`documentContent__sharingContainer` around a whole article), an element with
  * paragraphs of prose is not the boilerplate its name says.
  */
-const boilerplate = (name: string, candidates: string, test: (element: Element) => boolean, options: { keepProse?: boolean; articleParts?: string } = {}): CleaningRule => ({
+const boilerplate = (name: string, candidates: string, test: (element: Element) => boolean, options: { keepProse?: boolean; isArticle?: (element: Element) => boolean } = {}): CleaningRule => ({
   family: 'boilerplate',
   name,
   candidates,
   // The cheap name test first: holdsArticle searches the whole subtree.
-  matches: (element) => test(element) && !holdsArticle(element, options.articleParts) && !(options.keepProse && holdsProse(element)),
+  matches: (element) => test(element) && !(options.isArticle ?? holdsArticle)(element) && !(options.keepProse && holdsProse(element)),
   // Page chrome is small next to the article; a big match is the article's own wrapper.
   maxShareOfPageText: 0.25,
 });
@@ -282,7 +295,6 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // Cookie and consent banners.
   boilerplate('cookie-banner', BLOCKS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw']))),
   // Author boxes, tag lists and post metadata lines around the article.
-  // The byline's own markup (`rel=author`, `.author`) is inside every author box, so only the article's containers protect one.
-  boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio', 'saboxplugin']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']]), { articleParts: ARTICLE_CONTAINERS }),
+  boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio', 'saboxplugin']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']]), { isArticle: holdsArticleOrByline }),
   boilerplate('tag-list', BLOCKS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']]), { keepProse: true }),
 ];

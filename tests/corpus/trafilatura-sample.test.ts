@@ -6,11 +6,11 @@ import { metrics, scoreTrafilaturaPage, total, type PageScore } from './score.ts
 /**
  * A fixed sample of trafilatura-eval (every 8th page in file order: 119 pages),
  * scored in `npm test`; `npm run eval` scores all 949. The floor is Readmark's
- * measured F1 on this sample (P 0.888, R 0.918, F1 0.903 on 2026-11-25, second session; Readability
+ * measured F1 on this sample (P 0.905, R 0.938, F1 0.921 on 2026-11-29; Readability
  * alone 0.851 / 0.887 / 0.869): a change that lowers it fails here.
  */
 const SAMPLE_SIZE = 119;
-const READMARK_F1_FLOOR = 0.902;
+const READMARK_F1_FLOOR = 0.92;
 
 test(`trafilatura-eval sample of ${SAMPLE_SIZE}: Readmark holds its F1 floor and beats Readability alone`, async (t) => {
   const scores: PageScore[] = [];

@@ -81,10 +81,22 @@ function isExcluded(element: Element): boolean {
   return !LEAD_NAME.test(names) && NOT_LEAD_NAME.test(names);
 }
 
+/** A byline written as a sentence: "By Alex Heath, a deputy editor…", "Par Martin Untersinger". */
+const BYLINE_START = /^(?:by|von|par|por|di|door|av|af)\s/i;
+/** A dateline: "04.05.2015 à 13h36", "11:00 PM". */
+const DATE_OR_TIME = /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}[:h]\d{2}\b/;
+const DATELINE_MAX_CHARS = 200;
+
+/** Prose that is still no lead: a byline, a dateline, the headline again. */
+function isByOrDateLine(text: string, title: string): boolean {
+  return BYLINE_START.test(text) || (text.length < DATELINE_MAX_CHARS && DATE_OR_TIME.test(text)) || (!!title && text.toLowerCase().includes(title));
+}
+
 /** The first blocks of text after the headline, noted before Readability rewrites `doc`. */
 export function blocksAfterHeadline(doc: Document): LeadBlock[] {
   const heading = headline(doc);
   if (!heading) return [];
+  const title = collapse(heading.textContent).toLowerCase();
   const blocks: LeadBlock[] = [];
   let walked = 0;
   for (let element = nextOutside(heading); element && blocks.length < MAX_BLOCKS && walked < MAX_ELEMENTS; walked += 1) {
@@ -95,7 +107,7 @@ export function blocksAfterHeadline(doc: Document): LeadBlock[] {
     const text = collapse(element.textContent);
     if (text) {
       const linkLength = Array.from(element.getElementsByTagName('a')).reduce((sum, link) => sum + collapse(link.textContent).length, 0);
-      const prose = text.length >= LEAD_MIN_CHARS && linkLength / text.length < LEAD_MAX_LINK_SHARE && !isExcluded(element);
+      const prose = text.length >= LEAD_MIN_CHARS && linkLength / text.length < LEAD_MAX_LINK_SHARE && !isByOrDateLine(text, title) && !isExcluded(element);
       const content = element.ownerDocument.createDocumentFragment();
       if (prose) for (const child of Array.from(element.childNodes)) content.append(child.cloneNode(true));
       blocks.push({ text, content, prose });

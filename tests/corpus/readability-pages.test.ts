@@ -80,7 +80,10 @@ test('content stays close to expected.html (bag-of-words F1)', (t) => {
   const mean = scores.reduce((sum, score) => sum + score, 0) / scores.length;
   t.diagnostic(`mean word F1 against expected.html: ${mean.toFixed(4)}; min ${Math.min(...scores).toFixed(3)}`);
   assert.deepEqual(far, []);
-  assert.ok(mean >= 0.99, `mean word F1 ${mean}`);
+  // 0.991 before the lead recovery and the post-clean rules of 2026-11-29, 0.9884 after: the
+  // standfirsts put back (cnet, buzzfeed-1, gitlab-blog) and the teasers, bios and datelines
+  // removed (wapo-1, yahoo-3, breitbart, cnn) are differences from Readability on purpose.
+  assert.ok(mean >= 0.988, `mean word F1 ${mean}`);
 });
 
 test('Markdown round trip keeps the words and the structure', (t) => {

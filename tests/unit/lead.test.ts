@@ -37,6 +37,12 @@ test('bylines, dates, captions and short kickers after the headline are not a le
   assert.doesNotMatch(text, /Ada Lovelace|Politics|cold winter morning/);
 });
 
+test('a byline or dateline written as a sentence, or the headline again, is no lead', async () => {
+  const header = '<p>By Alex Heath, a deputy editor and author of the Command Line newsletter about the industry</p><p>Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger</p><h2>\'Bridge to close\': the council votes on the future of the old river crossing</h2>';
+  const text = await textOf(storyPage(header));
+  assert.doesNotMatch(text, /Alex Heath|Le Monde|council votes/);
+});
+
 test('text the page hides is no lead', async () => {
   const text = await textOf(storyPage(`<div style="visibility: hidden"><p>${lead}</p></div>`));
   assert.ok(!text.includes(lead), text.slice(0, 200));

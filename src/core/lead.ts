@@ -82,14 +82,18 @@ function isExcluded(element: Element): boolean {
 }
 
 /** A byline written as a sentence: "By Alex Heath, a deputy editor…", "Par Martin Untersinger". */
-const BYLINE_START = /^(?:by|von|par|por|di|door|av|af)\s/i;
-/** A dateline: "04.05.2015 à 13h36", "11:00 PM". */
+const BYLINE_START = /^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|[Dd]oor)\s+\p{Lu}\p{L}+(?:[\s,]|$)/u;
+/** A dateline: a date or time ("04.05.2015 à 13h36", "11:00 PM") among separators or a byline. */
 const DATE_OR_TIME = /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}[:h]\d{2}\b/;
+const DATELINE_COMPANY = /[|•]|\b(?:[Bb]y|[Pp]ar|[Vv]on|[Pp]or|[Dd]i)\s+\p{Lu}/u;
 const DATELINE_MAX_CHARS = 200;
 
 /** Prose that is still no lead: a byline, a dateline, the headline again. */
 function isByOrDateLine(text: string, title: string): boolean {
-  return BYLINE_START.test(text) || (text.length < DATELINE_MAX_CHARS && DATE_OR_TIME.test(text)) || (!!title && text.toLowerCase().includes(title));
+  const short = text.length < DATELINE_MAX_CHARS;
+  // A lead may open with the date ("19.10.2019, 15:30 Uhr – Am 8. Spieltag …"): that alone is no dateline.
+  const dateline = DATE_OR_TIME.test(text) && DATELINE_COMPANY.test(text);
+  return (short && (BYLINE_START.test(text) || dateline)) || (!!title && text.toLowerCase().includes(title));
 }
 
 /** The first blocks of text after the headline, noted before Readability rewrites `doc`. */

@@ -260,11 +260,25 @@ function isLastText(element: Element): boolean {
 /** Content without text: a heading over pictures still heads something. */
 const MEDIA = 'img, picture, video, audio, iframe, svg, canvas, object, embed, table';
 
+/**
+ * True when `node` holds any non-blank text: stops at the first such text node, since
+ * reading a large sibling's whole text for every candidate made the edge rules quadratic.
+ */
+function hasText(node: Node): boolean {
+  if (node.nodeType === 3) return /\S/.test(node.nodeValue ?? '');
+  if (node.nodeType !== 1) return false;
+  const walker = node.ownerDocument!.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (/\S/.test(text.nodeValue ?? '')) return true;
+  }
+  return false;
+}
+
 function textBeside(element: Element, direction: 'previousSibling' | 'nextSibling'): boolean {
   let node: Node | null = element;
   while (node && node.parentNode) {
     for (let sibling = node[direction]; sibling; sibling = sibling[direction]) {
-      if (collapse(sibling.textContent)) return true;
+      if (hasText(sibling)) return true;
       if (sibling.nodeType === 1 && ((sibling as Element).matches(MEDIA) || (sibling as Element).querySelector(MEDIA))) return true;
     }
     node = node.parentNode;

@@ -19,6 +19,8 @@ const familyCases: Array<{ family: string; remove: string; keep: string }> = [
   { family: 'ad-slot', remove: '<ins class="adsbygoogle" data-ad-client="ca-pub-1" data-ad-slot="42"></ins>', keep: '<ins>inserted text</ins>' },
   { family: 'ad-slot', remove: '<div class="ad-container">Buy now</div>', keep: '<div class="headline">Headline</div>' },
   { family: 'ad-slot', remove: '<div id="apstag-slot">amazon</div>', keep: '<div class="apple">Apple</div>' },
+  { family: 'ad-slot', remove: '<div data-google-query-id="CK3x">rendered ad</div>', keep: '<div data-query="x">search help</div>' },
+  { family: 'ad-widget', remove: '<div data-widget-id="AR_1" data-src="https://www.outbrain.com/x">Recommended</div>', keep: '<div data-widget-id="map" data-src="/maps/1">Map</div>' },
   { family: 'ad-widget', remove: '<div id="taboola-below-article">Promoted stories</div>', keep: '<div class="table-of-contents">Contents</div>' },
   { family: 'ad-widget', remove: '<div class="OUTBRAIN" data-widget-id="AR_1">You may like</div>', keep: '<div class="outline">Outline</div>' },
   { family: 'ad-iframe', remove: '<iframe src="https://tpc.googlesyndication.com/safeframe/1.html"></iframe>', keep: '<iframe src="https://www.youtube.com/embed/abc"></iframe>' },

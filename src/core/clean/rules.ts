@@ -223,8 +223,11 @@ const boilerplate = (name: string, candidates: string, test: (element: Element) 
   maxShareOfPageText: 0.25,
 });
 
-/** Elements with a class or an id: what the ad-slot and ad-widget rules read. */
-const NAMED = '[class], [id]';
+/**
+ * What the ad-slot and ad-widget rules read: an element's class and id, and the data
+ * attributes GPT, Adform and Outbrain mark their slots with (those carry neither at times).
+ */
+const NAMED = '[class], [id], [data-google-query-id], [data-adform], [data-widget-id]';
 // Attribute values compare case-sensitively, as they did as CSS selectors.
 const GPT_SLOT_ID = /^(?:div-gpt-ad|google_ads_iframe|gpt-ad)/;
 const HEADER_BIDDING_ID = /^(?:apstag|prebid|crt-|sas_)/;

@@ -9,7 +9,7 @@
  * prose blocks before that one, and only those, are the lead. A page whose article does
  * not start within a few blocks of its headline gets nothing added.
  */
-import { collapseWhitespace as collapse } from './text.js';
+import { collapseWhitespace as collapse, linkTextLength } from './text.js';
 
 export interface LeadBlock {
   /** The block's text, whitespace collapsed. */
@@ -110,8 +110,7 @@ export function blocksAfterHeadline(doc: Document): LeadBlock[] {
     }
     const text = collapse(element.textContent);
     if (text) {
-      const linkLength = Array.from(element.getElementsByTagName('a')).reduce((sum, link) => sum + collapse(link.textContent).length, 0);
-      const prose = text.length >= LEAD_MIN_CHARS && linkLength / text.length < LEAD_MAX_LINK_SHARE && !isByOrDateLine(text, title) && !isExcluded(element);
+      const prose = text.length >= LEAD_MIN_CHARS && linkTextLength(element) / text.length < LEAD_MAX_LINK_SHARE && !isByOrDateLine(text, title) && !isExcluded(element);
       const content = element.ownerDocument.createDocumentFragment();
       if (prose) for (const child of Array.from(element.childNodes)) content.append(child.cloneNode(true));
       blocks.push({ text, content, prose });

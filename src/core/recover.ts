@@ -154,10 +154,8 @@ export function extractWithRecovery(doc: Document, uncleanedPage: UncleanedPage 
     const retry = attempt(uncleaned, Math.max(500, Math.round(lengthOf(prose) / 2)));
     if (retry && proseCoverage(prose, retry.text) >= coverage + COVERAGE_GAIN) best = withContentOf(best, retry);
   }
-  if (best && bestText().length < SHORT_ARTICLE) {
-    if (declared && declared.length >= DECLARED_BODY_MIN && declared.length >= bestText().length * DECLARED_BODY_GAIN) {
-      best = { extraction: { ...best.extraction, content: articleFromDeclaredBody(best.extraction.content.ownerDocument, declared) }, text: declared };
-    }
+  if (best && declared && declared.length >= DECLARED_BODY_MIN && declared.length >= bestText().length * DECLARED_BODY_GAIN && bestText().length < SHORT_ARTICLE) {
+    best = { extraction: { ...best.extraction, content: articleFromDeclaredBody(best.extraction.content.ownerDocument, declared) }, text: declared };
   }
   return best?.extraction ?? null;
 }

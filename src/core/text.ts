@@ -111,6 +111,11 @@ export function collapseWhitespace(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** Characters of `element`'s text inside links, whitespace collapsed. */
+export function linkTextLength(element: Element): number {
+  return Array.from(element.getElementsByTagName('a')).reduce((sum, link) => sum + collapseWhitespace(link.textContent).length, 0);
+}
+
 /**
  * `element`'s text with whitespace collapsed and trimmed, or null once it is longer than
  * `maxChars`. Rules that only care about short blocks ask it of every block; reading a

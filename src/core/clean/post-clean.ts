@@ -1,5 +1,5 @@
 import type { Removal } from '../types.js';
-import { collapsedTextUpTo, collapseWhitespace as collapse } from '../text.js';
+import { collapsedTextUpTo, collapseWhitespace as collapse, linkTextLength } from '../text.js';
 import { removalOf } from './clean.js';
 
 /**
@@ -22,9 +22,6 @@ export interface PostCleanContext {
   articleTextLength: number;
 }
 
-function linkTextLength(element: Element): number {
-  return Array.from(element.querySelectorAll('a')).reduce((sum, link) => sum + collapse(link.textContent).length, 0);
-}
 
 
 /** "Read more", "Related", "Lesen Sie auch", "À lire aussi" and the like, in the corpus languages. */
@@ -81,7 +78,7 @@ const LEAF_BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, li, blockquote, section, he
 
 /** A block with text and no block inside it that has text of its own. */
 function isLeafBlock(element: Element): boolean {
-  return !Array.from(element.querySelectorAll(LEAF_BLOCKS)).some((inner) => collapse(inner.textContent));
+  return !Array.from(element.querySelectorAll(LEAF_BLOCKS)).some(hasText);
 }
 
 const NEWSLETTER = /newsletter/i;
@@ -185,7 +182,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
       const text = collapsedTextUpTo(element, 400);
       return text !== null && text.length <= context.articleTextLength * 0.3 && NEWSLETTER.test(text) && SUBSCRIBE.test(text);
     },
-  },  // A short block that is one link and little else: a teaser for another page.
+  },
+  // A short block that is one link and little else: a teaser for another page.
   {
     family: 'boilerplate',
     name: 'link-only-block',

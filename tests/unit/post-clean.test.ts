@@ -90,3 +90,17 @@ test('dateline: only at the edges of the article', () => {
 test('the title heading goes only when it opens the article', () => {
   assert.deepEqual(postCleaned('<p>Intro first.</p><h1>The headline</h1>').rules, []);
 });
+
+test('a block is read again after a rule removed part of it', () => {
+  // link-dense-block takes the list; what is left of the block is then only a credit line, and goes whole.
+  const block = '<div class="box"><ul><li><a href="/a">One link here</a></li><li><a href="/b">Two</a></li></ul><p>Foto: Sascha Klahn</p></div>';
+  const { html, rules } = postCleaned(block, undefined, 'end');
+  assert.deepEqual(rules, ['link-dense-block', 'credit-line']);
+  assert.doesNotMatch(html, /class="box"/);
+});
+
+test('candidates are looked at in document order: the outer block of a link list goes whole', () => {
+  const { html, rules } = postCleaned('<div class="menu"><ul><li><a href="/a">Geld</a></li><li><a href="/b">Karriere</a></li><li><a href="/c">News</a></li></ul></div>', undefined, 'end');
+  assert.deepEqual(rules, ['link-dense-block']);
+  assert.doesNotMatch(html, /class="menu"/);
+});

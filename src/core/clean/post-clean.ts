@@ -20,6 +20,8 @@ export interface PostCleanContext {
   title: string;
   /** Text length of the whole article, to keep rules from eating it. */
   articleTextLength: number;
+  /** `collapsedTextUpTo(element, maxChars)`, read once per element while nothing inside it is removed. */
+  text: (element: Element, maxChars: number) => string | null;
 }
 
 
@@ -100,7 +102,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     matches: (element, context) => {
       if (!context.title) return false;
       const title = collapse(context.title).toLowerCase();
-      return collapsedTextUpTo(element, title.length)?.toLowerCase() === title && isFirstText(element);
+      return context.text(element, title.length)?.toLowerCase() === title && isFirstText(element);
     },
   },
   // A "Related"/"Read more" label, with the list of links it introduces.
@@ -108,9 +110,9 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     family: 'boilerplate',
     name: 'related-label',
     candidates: BLOCKS + ', strong, b, span',
-    matches: (element) => {
+    matches: (element, context) => {
       // 80 characters once the trailing punctuation is gone; a few more before.
-      const text = collapsedTextUpTo(element, 120)?.replace(/[:：»›>.…]+$/u, '').trim();
+      const text = context.text(element, 120)?.replace(/[:：»›>.…]+$/u, '').trim();
       return !!text && text.length <= 80 && RELATED_LABEL.test(text);
     },
   },
@@ -119,8 +121,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     family: 'boilerplate',
     name: 'related-teaser',
     candidates: 'p, div, li, h3, h4',
-    matches: (element) => {
-      const text = collapsedTextUpTo(element, 300);
+    matches: (element, context) => {
+      const text = context.text(element, 300);
       return text !== null && !!element.querySelector('a') && RELATED_TEASER.test(text);
     },
   },
@@ -142,8 +144,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     family: 'boilerplate',
     name: 'boilerplate-line',
     candidates: BLOCKS,
-    matches: (element) => {
-      const text = collapsedTextUpTo(element, 250);
+    matches: (element, context) => {
+      const text = context.text(element, 250);
       return !!text && BOILERPLATE_LINE.test(text);
     },
   },
@@ -154,7 +156,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'support-appeal',
     candidates: `${BLOCKS}, [href]`,
     matches: (element, context) => {
-      const text = collapsedTextUpTo(element, 600);
+      const text = context.text(element, 600);
       if (text === null) return false;
       const linksToSupport = (link: Element) => SUPPORT_URL.test(link.getAttribute('href') ?? '');
       // The appeal's banner: an image and no text, linking to the support page.
@@ -168,8 +170,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     family: 'boilerplate',
     name: 'photo-credit',
     candidates: 'p, div, span, small, figcaption, cite, em, i, b, strong',
-    matches: (element) => {
-      const text = collapsedTextUpTo(element, 80);
+    matches: (element, context) => {
+      const text = context.text(element, 80);
       return !!text && PHOTO_CREDIT.test(text);
     },
   },
@@ -179,7 +181,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'newsletter-box',
     candidates: BLOCKS,
     matches: (element, context) => {
-      const text = collapsedTextUpTo(element, 400);
+      const text = context.text(element, 400);
       return text !== null && text.length <= context.articleTextLength * 0.3 && NEWSLETTER.test(text) && SUBSCRIBE.test(text);
     },
   },
@@ -188,8 +190,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     family: 'boilerplate',
     name: 'link-only-block',
     candidates: 'p, h2, h3, h4, h5, h6, blockquote',
-    matches: (element) => {
-      const text = collapsedTextUpTo(element, 160);
+    matches: (element, context) => {
+      const text = context.text(element, 160);
       // A teaser is a headline: a few words at least. Links in tables and lists are the content.
       if (!text || text.length < LINK_ONLY_MIN_CHARS || (!CJK.test(text) && text.split(' ').length < 3) || element.closest('table, ul, ol')) return false;
       const links = element.querySelectorAll('a');
@@ -198,22 +200,22 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     },
   },
   // Credit lines: "Foto: X", "Bild: X", "(© X)".
-  { family: 'boilerplate', name: 'credit-line', candidates: 'p, figcaption, div, span, small, em, cite', matches: (element) => lineMatches(element, 90, CREDIT_LINE) },
+  { family: 'boilerplate', name: 'credit-line', candidates: 'p, figcaption, div, span, small, em, cite', matches: (element, context) => lineMatches(context, element, 90, CREDIT_LINE) },
   // Prompts to share, rate or comment.
-  { family: 'boilerplate', name: 'prompt', candidates: 'p, h2, h3, h4, h5, h6, div, li, span', matches: (element) => lineMatches(element, 130, PROMPT) },
+  { family: 'boilerplate', name: 'prompt', candidates: 'p, h2, h3, h4, h5, h6, div, li, span', matches: (element, context) => lineMatches(context, element, 130, PROMPT) },
   // Paywall notices.
-  { family: 'boilerplate', name: 'paywall-notice', candidates: 'p, h2, h3, h4, div', matches: (element) => lineMatches(element, 250, PAYWALL) },
+  { family: 'boilerplate', name: 'paywall-notice', candidates: 'p, h2, h3, h4, div', matches: (element, context) => lineMatches(context, element, 250, PAYWALL) },
   // Appeals to support the site, install its app, follow it.
-  { family: 'boilerplate', name: 'appeal', candidates: 'p, h2, h3, h4, div, figcaption', matches: (element) => lineMatches(element, 300, APPEAL) },
+  { family: 'boilerplate', name: 'appeal', candidates: 'p, h2, h3, h4, div, figcaption', matches: (element, context) => lineMatches(context, element, 300, APPEAL) },
   // Reprint notes, disclaimers, licences, affiliate disclosures.
-  { family: 'boilerplate', name: 'legal-note', candidates: 'p, div, em, span', matches: (element) => lineMatches(element, 300, LEGAL) },
+  { family: 'boilerplate', name: 'legal-note', candidates: 'p, div, em, span', matches: (element, context) => lineMatches(context, element, 300, LEGAL) },
   // Datelines at the top or the bottom of the article.
   {
     family: 'boilerplate',
     name: 'dateline',
     candidates: 'p, div, span, time, h2, h3, h4, h5, h6',
-    matches: (element) => {
-      const text = collapsedTextUpTo(element, 90);
+    matches: (element, context) => {
+      const text = context.text(element, 90);
       return !!text && isDateline(text) && !element.closest('table, ul, ol') && isLeafBlock(element) && (isFirstText(element) || isLastText(element));
     },
   },
@@ -223,8 +225,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'trailing-heading',
     candidates: 'h1, h2, h3, h4, h5, h6, p',
     fromTheEnd: true,
-    matches: (element) => {
-      const text = collapsedTextUpTo(element, 100);
+    matches: (element, context) => {
+      const text = context.text(element, 100);
       if (!text || !isLastText(element)) return false;
       if (/^h[1-6]$/.test(element.localName)) return true;
       // A short paragraph that is a label: ends in a colon, or is all bold and no sentence.
@@ -240,8 +242,8 @@ const LINK_ONLY_MIN_CHARS = 20;
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** The element's whole text, up to `maxChars`, matches `pattern`. */
-function lineMatches(element: Element, maxChars: number, pattern: RegExp): boolean {
-  const text = collapsedTextUpTo(element, maxChars);
+function lineMatches(context: PostCleanContext, element: Element, maxChars: number, pattern: RegExp): boolean {
+  const text = context.text(element, maxChars);
   return !!text && pattern.test(text);
 }
 
@@ -287,12 +289,58 @@ function textBeside(element: Element, direction: 'previousSibling' | 'nextSiblin
 
 const MAX_SHARE_OF_ARTICLE = 0.5;
 
+/** The longest text any rule reads; longer elements are cached as "too long". */
+const CACHED_TEXT_CHARS = 600;
+
+/**
+ * Each element's collapsed text, read once, and read again only after something inside it
+ * was removed. Every rule reads the text of most blocks, so one tree walk per rule and
+ * element was most of post-clean's time (122 ms on the bench's long page).
+ */
+class TextCache {
+  private readonly texts = new Map<Element, string | null>();
+
+  constructor(private readonly root: Element) {}
+
+  upTo(element: Element, maxChars: number): string | null {
+    if (maxChars > CACHED_TEXT_CHARS) return collapsedTextUpTo(element, maxChars);
+    let text = this.texts.get(element);
+    if (text === undefined) {
+      text = collapsedTextUpTo(element, CACHED_TEXT_CHARS);
+      this.texts.set(element, text);
+    }
+    return text !== null && text.length <= maxChars ? text : null;
+  }
+
+  /** `element` is about to go: the texts of the blocks around it change. */
+  forget(element: Element): void {
+    for (let node: Element | null = element; node; node = node === this.root ? null : node.parentElement) this.texts.delete(node);
+  }
+}
+
+/**
+ * A rule's candidates as a test on one element. Rules name tags and `[href]`, which are
+ * tested without the selector engine (one walk of the article serves all rules).
+ */
+function candidateTest(selector: string): (element: Element) => boolean {
+  const parts = selector.split(',').map((part) => part.trim());
+  if (!parts.every((part) => /^[a-z][a-z0-9]*$/.test(part) || part === '[href]')) return (element) => element.matches(selector);
+  const tags = new Set(parts.filter((part) => part !== '[href]'));
+  const orHref = parts.includes('[href]');
+  return (element) => tags.has(element.localName) || (orHref && element.hasAttribute('href'));
+}
+
 /** Applies the post-cleaning rules to Readability's article element, in place. */
 export function postClean(article: Element, title: string, rules: readonly PostCleaningRule[] = POST_CLEANING_RULES, options: { recordText?: boolean } = {}): Removal[] {
   const removals: Removal[] = [];
-  const context: PostCleanContext = { title, articleTextLength: collapse(article.textContent).length };
+  const texts = new TextCache(article);
+  const context: PostCleanContext = { title, articleTextLength: collapse(article.textContent).length, text: (element, maxChars) => texts.upTo(element, maxChars) };
+  // Rules only remove, so the elements in the article at the start, in document order, less
+  // the removed ones, are what each rule's own query would find.
+  const elements = Array.from(article.querySelectorAll('*'));
   for (const rule of rules) {
-    const candidates = Array.from(article.querySelectorAll(rule.candidates));
+    const isCandidate = candidateTest(rule.candidates);
+    const candidates = elements.filter(isCandidate);
     if (rule.fromTheEnd) candidates.reverse();
     for (const element of candidates) {
       if (!article.contains(element)) continue;
@@ -301,6 +349,7 @@ export function postClean(article: Element, title: string, rules: readonly PostC
       // copyright notice in its only block): the article stays.
       if (collapse(element.textContent).length > context.articleTextLength * MAX_SHARE_OF_ARTICLE) continue;
       removals.push(removalOf(rule, element, options.recordText));
+      texts.forget(element);
       element.remove();
     }
   }

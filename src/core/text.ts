@@ -122,6 +122,13 @@ export function linkTextLength(element: Element): number {
  * wrapper's whole `textContent` each time made them quadratic on deep pages.
  */
 export function collapsedTextUpTo(element: Element, maxChars: number): string | null {
+  // Most blocks hold one text node or none: read it without a walker.
+  const first = element.firstChild;
+  if (!first) return '';
+  if (first === element.lastChild && first.nodeType === 3) {
+    const only = collapseWhitespace(first.nodeValue);
+    return only.length > maxChars ? null : only;
+  }
   let text = '';
   const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

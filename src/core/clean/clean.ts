@@ -68,12 +68,15 @@ export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CL
   const context: RuleContext = { baseUrl: doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : undefined };
   const removals: Removal[] = [];
   const body = doc.body;
+  const root = doc.documentElement;
   const pageTextLength = body ? visibleTextLength(body) : 0;
   const guardText = pageTextLength >= MIN_PAGE_TEXT_FOR_GUARD;
 
   for (const group of groupConsecutive(rules)) {
-    for (const element of Array.from(doc.querySelectorAll(group.candidates))) {
-      if (!element.isConnected || element === body || element === doc.documentElement) continue;
+    const candidates = doc.querySelectorAll(group.candidates);
+    for (let index = 0; index < candidates.length; index++) {
+      const element = candidates[index]!;
+      if (element === body || element === root || !element.isConnected) continue;
       let textLength: number | undefined;
       for (const rule of group.rules) {
         if (rule.matches && !rule.matches(element, context)) continue;

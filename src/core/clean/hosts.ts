@@ -78,8 +78,33 @@ export const TRACKER_HOSTS: readonly string[] = [
   'sharethis.com',
 ];
 
+const mentionsCache = new WeakMap<readonly string[], RegExp>();
+
+/**
+ * Any of `hosts` written anywhere in a string. A URL that matches a host holds its name, so
+ * a string without one is rejected before it is parsed: parsing every image's URL was most
+ * of the tracker rules' time on image-heavy pages.
+ */
+function mentionsOf(hosts: readonly string[]): RegExp {
+  let mentions = mentionsCache.get(hosts);
+  if (!mentions) {
+    const names = hosts.map((entry) => entry.split('/')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    mentions = new RegExp(names.join('|'), 'i');
+    mentionsCache.set(hosts, mentions);
+  }
+  return mentions;
+}
+
+/** A URL with a scheme: the base plays no part in it. */
+const ABSOLUTE_URL = /^\s*[a-z][a-z0-9+.-]*:/i;
+/** Escapes and non-ASCII that the URL parser turns into a host's ASCII name (`%2E`, `。`). */
+const ENCODED = /[%\u0080-\uffff]/;
+
 /** True when `url` points at one of `hosts` (a host, or a host plus path prefix). */
 export function urlMatchesHosts(url: string, hosts: readonly string[], base?: string): boolean {
+  const mentions = mentionsOf(hosts);
+  // A relative URL (`//host/…` is one too) takes its host from the base when it has none.
+  if (!mentions.test(url) && !ENCODED.test(url) && (ABSOLUTE_URL.test(url) || !base || !mentions.test(base))) return false;
   let parsed: URL;
   try {
     parsed = new URL(url, base);

@@ -103,7 +103,7 @@ function mediaUrls(element: Element): string[] {
 const AD_LABEL_MAX_CHARS = 64;
 
 function isAdLabel(element: Element): boolean {
-  if (element.children.length > 2) return false;
+  if (element.childElementCount > 2) return false;
   const text = collapsedTextUpTo(element, AD_LABEL_MAX_CHARS);
   return text !== null && AD_LABELS.has(text.toLowerCase().replace(/[\s:·–—-]+$/u, ''));
 }
@@ -135,24 +135,12 @@ function isNoscriptBeacon(element: Element, context: RuleContext): boolean {
  */
 const DESCRIPTIVE_TOKEN = /^(?:(?:no|not|without|has|with|is|category|topics?|custom_tags|format|status|type|sdg)[-_]|post-\d|tag-(?!list|cloud|links))/i;
 
-const nameWordsCache = new WeakMap<Element, string[]>();
+const NO_WORDS: string[] = [];
 
 /**
  * The words of an element's class and id: `c-articleShare__bar` → c, article, share, bar.
- * Every boilerplate rule reads them, so they are split once per element.
  */
 function nameWords(element: Element): string[] {
-  let words = nameWordsCache.get(element);
-  if (!words) {
-    words = splitNameWords(element);
-    nameWordsCache.set(element, words);
-  }
-  return words;
-}
-
-const NO_WORDS: string[] = [];
-
-function splitNameWords(element: Element): string[] {
   if (!element.hasAttribute('class') && !element.hasAttribute('id')) return NO_WORDS;
   const classes = (element.getAttribute('class') ?? '').split(/\s+/).filter((token) => !DESCRIPTIVE_TOKEN.test(token));
   const names = `${classes.join(' ')} ${element.getAttribute('id') ?? ''}`;
@@ -163,13 +151,37 @@ function splitNameWords(element: Element): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Every `namedAs` test's words and word pairs, each with the bits of the tests that list it.
+ * The boilerplate rules all test the same elements, so an element's words are looked up
+ * once for all of them (a bit mask) instead of once per rule. Words have no spaces, so a
+ * pair's key ("author box") never collides with a word's.
+ */
+const NAME_TEST_BITS = new Map<string, number>();
+let nameTestCount = 0;
+const nameMasks = new WeakMap<Element, number>();
+
+function nameMask(element: Element): number {
+  let mask = nameMasks.get(element);
+  if (mask === undefined) {
+    mask = 0;
+    const names = nameWords(element);
+    for (let index = 0; index < names.length; index++) {
+      mask |= NAME_TEST_BITS.get(names[index]!) ?? 0;
+      if (index + 1 < names.length) mask |= NAME_TEST_BITS.get(`${names[index]} ${names[index + 1]}`) ?? 0;
+    }
+    nameMasks.set(element, mask);
+  }
+  return mask;
+}
+
 /** True when the element's class/id words include one of `words`, or one of the `pairs` in a row. */
 function namedAs(words: ReadonlySet<string>, pairs: ReadonlyArray<readonly [string, string]> = []) {
-  return (element: Element): boolean => {
-    const names = nameWords(element);
-    if (names.some((name) => words.has(name))) return true;
-    return names.some((name, index) => pairs.some(([first, second]) => name === first && names[index + 1] === second));
-  };
+  if (nameTestCount >= 31) throw new Error('namedAs: more tests than bits in a mask');
+  const bit = 1 << nameTestCount++;
+  const keys = [...words, ...pairs.map(([first, second]) => `${first} ${second}`)];
+  for (const key of keys) NAME_TEST_BITS.set(key, (NAME_TEST_BITS.get(key) ?? 0) | bit);
+  return (element: Element): boolean => (nameMask(element) & bit) !== 0;
 }
 
 /** The article itself, and its byline (Readability reads the byline from the page). */

@@ -119,7 +119,10 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
     ...metadata,
     dir: extraction.dir,
     excerpt: extraction.excerpt,
-    html: sanitized.html,
+    // A getter, read on demand (the reader shows the sanitized tree, not this string).
+    get html() {
+      return sanitized.html;
+    },
     text,
     markdown: options.deferMarkdown ? '' : makeMarkdown(),
     wordCount: wordTotal(count),

@@ -67,12 +67,15 @@ function purifierFor(window: Window): DOMPurify {
 
 /**
  * Sanitizes `html` with the window's DOMPurify and returns the result as a body
- * element detached from any document the page can reach, plus its HTML.
+ * element detached from any document the page can reach, plus its HTML. The body
+ * must not be changed afterwards: the HTML is serialized from it when first read.
  */
-export function sanitizeArticleHtml(html: string, window: Window): { body: HTMLElement; html: string } {
+export function sanitizeArticleHtml(html: string, window: Window): { body: HTMLElement; readonly html: string } {
   const purifier = purifierFor(window);
   const body = purifier.sanitize(html, { ...ARTICLE_PROFILE, RETURN_DOM: true }) as HTMLElement;
-  return { body, html: body.innerHTML };
+  // Serialized on first read: the reader shows `body` and never needs the string.
+  let serialized: string | null = null;
+  return { body, get html() { return (serialized ??= body.innerHTML); } };
 }
 
 /** The same profile, returning a fragment ready to append (for the reader overlay). */

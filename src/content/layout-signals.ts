@@ -9,14 +9,14 @@ import type { Removal } from '../core/types.js';
 
 /** Elements never judged by their box: they have none, or hidden is their normal state. */
 const NO_BOX_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'LINK', 'META', 'TEMPLATE', 'NOSCRIPT', 'SOURCE', 'TRACK', 'BR', 'WBR', 'HEAD', 'TITLE', 'BASE',
-  'AREA', 'MAP', 'PARAM', 'COL', 'COLGROUP', 'OPTION', 'OPTGROUP', 'DATALIST', 'PICTURE',
+  'script', 'style', 'link', 'meta', 'template', 'noscript', 'source', 'track', 'br', 'wbr', 'head', 'title', 'base',
+  'area', 'map', 'param', 'col', 'colgroup', 'option', 'optgroup', 'datalist', 'picture',
 ]);
 /** MathML and SVG internals report odd boxes; judge their outer element only. */
 const FOREIGN_NAMESPACES = new Set(['http://www.w3.org/1998/Math/MathML', 'http://www.w3.org/2000/svg']);
 /** A fixed or sticky element holding more than this share of the page's text is the page itself. */
 const MAIN_CONTENT_SHARE = 0.3;
-const TABLE_PARTS = new Set(['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TH', 'TD', 'CAPTION']);
+const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption']);
 const TINY_IMAGE_PX = 2;
 const STICKY_BAR_MAX_TEXT = 200;
 
@@ -24,6 +24,26 @@ type LayoutRule = 'hidden-by-style' | 'zero-size-image' | 'zero-size-box' | 'off
 
 function textLength(element: Element): number {
   return (element.textContent ?? '').replace(/\s+/g, '').length;
+}
+
+/** Elements whose text no reader sees. */
+const UNSEEN_TEXT = new Set(['script', 'style', 'noscript', 'template']);
+
+/**
+ * The page's text, without its scripts and styles: what a hidden element's share of the page
+ * is measured against. Counted per text node, since news pages carry hundreds of kilobytes of
+ * inline script that a whole-body `textContent` would copy and scan.
+ */
+function pageTextLength(body: HTMLElement): number {
+  let length = 0;
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentNode as Element | null;
+    if (parent && UNSEEN_TEXT.has(parent.localName)) continue;
+    const value = node.nodeValue ?? '';
+    if (value.trim()) length += value.replace(/\s+/g, '').length;
+  }
+  return length;
 }
 
 function hasVisibleDescendant(element: Element, view: Window): boolean {
@@ -52,19 +72,23 @@ function isTinyImage(image: HTMLImageElement, box: DOMRect): boolean {
 /** What every judgement needs from the page, read once: each read of `scrollX` costs as much as a box. */
 interface PageMetrics {
   view: Window;
-  textLength: number;
+  /** The page's visible text length, counted the first time a judgement needs it. */
+  textLength: () => number;
   scrollX: number;
   scrollY: number;
 }
 
 function judge(element: Element, page: PageMetrics): LayoutRule | null {
-  const { view, textLength: pageTextLength } = page;
+  const { view } = page;
   // Each read of a computed property costs as much as a small DOM call: read each once.
   const style = view.getComputedStyle(element);
   const display = style.display;
   // Pages that hide their whole body until a script reveals it (AMP, anti-flicker
   // snippets) must still read: a hidden element holding the bulk of the text stays.
-  const holdsMainContent = () => pageTextLength > 0 && textLength(element) / pageTextLength >= MAIN_CONTENT_SHARE;
+  const holdsMainContent = () => {
+    const pageTextLength = page.textLength();
+    return pageTextLength > 0 && textLength(element) / pageTextLength >= MAIN_CONTENT_SHARE;
+  };
   if (display === 'none') return holdsMainContent() ? null : 'hidden-by-style';
   if (display === 'contents') return null;
   const visibility = style.visibility;
@@ -79,8 +103,11 @@ function judge(element: Element, page: PageMetrics): LayoutRule | null {
   // on its own; skipping its box measurement halves this stage on text-heavy pages. A fixed
   // element is never inline (CSS blockifies it), so only sticky needs a look.
   const isImage = element.localName === 'img';
-  if (display === 'inline' && !isImage && style.position !== 'sticky') return null;
   const position = style.position;
+  if (display === 'inline' && !isImage && position !== 'sticky') return null;
+  // A box in the normal flow that shows what overflows it is as wide as its container, and
+  // no offset moves it off the page: its box is not read (a quarter of this stage's time).
+  if (position === 'static' && !isImage && style.overflow === 'visible') return null;
 
   const box = element.getBoundingClientRect();
   if (isImage) {
@@ -92,10 +119,9 @@ function judge(element: Element, page: PageMetrics): LayoutRule | null {
   if (box.width > 0 && box.height > 0 && (box.right + page.scrollX <= 0 || box.bottom + page.scrollY <= 0)) return 'off-screen';
 
   // Sticky text blocks are a scrolling-story layout; only sticky bars (headers, app bars) are chrome.
-  const stickyBar = position === 'sticky' && !TABLE_PARTS.has(element.tagName) && !/^H[1-6]$/.test(element.tagName) && (/^(HEADER|FOOTER|NAV|ASIDE)$/.test(element.tagName) || textLength(element) < STICKY_BAR_MAX_TEXT);
-  if (position === 'fixed' || stickyBar) {
-    if (pageTextLength === 0 || textLength(element) / pageTextLength < MAIN_CONTENT_SHARE) return 'fixed-overlay';
-  }
+  const name = element.localName;
+  const stickyBar = position === 'sticky' && !TABLE_PARTS.has(name) && !/^h[1-6]$/.test(name) && (/^(?:header|footer|nav|aside)$/.test(name) || textLength(element) < STICKY_BAR_MAX_TEXT);
+  if ((position === 'fixed' || stickyBar) && !holdsMainContent()) return 'fixed-overlay';
   return null;
 }
 
@@ -110,7 +136,8 @@ export function dropInvisibleFromClone(live: Document, clone: Document, view: Wi
   const liveBody = live.body;
   const cloneBody = clone.body;
   if (!liveBody || !cloneBody || liveBody.tagName !== cloneBody.tagName) return removals;
-  const page: PageMetrics = { view, textLength: textLength(liveBody), scrollX: view.scrollX, scrollY: view.scrollY };
+  let pageText: number | undefined;
+  const page: PageMetrics = { view, textLength: () => (pageText ??= pageTextLength(liveBody)), scrollX: view.scrollX, scrollY: view.scrollY };
 
   const drop = (liveChild: Element, cloneChild: Element, rule: LayoutRule): void => {
     removals.push({ family: 'layout', rule, element: describeElement(liveChild) });
@@ -122,7 +149,8 @@ export function dropInvisibleFromClone(live: Document, clone: Document, view: Wi
     let cloneChild = cloneParent.firstElementChild;
     for (let liveChild = liveParent.firstElementChild; liveChild && cloneChild; liveChild = liveChild.nextElementSibling) {
       const cloneNext: Element | null = cloneChild.nextElementSibling; // read before a removal
-      if (cloneChild.tagName === liveChild.tagName && !NO_BOX_TAGS.has(liveChild.tagName)) {
+      const name = liveChild.localName;
+      if (cloneChild.localName === name && !NO_BOX_TAGS.has(name)) {
         const rule = judge(liveChild, page);
         if (liveChild.namespaceURI !== null && FOREIGN_NAMESPACES.has(liveChild.namespaceURI)) {
           if (rule === 'hidden-by-style' || rule === 'fixed-overlay' || rule === 'off-screen') drop(liveChild, cloneChild, rule);

@@ -38,35 +38,50 @@ async function inject(tabId: number): Promise<void> {
 }
 
 /**
- * Tabs the content script was injected into. Session storage outlives the service worker (which
- * the browser stops when idle), not the browser; the in-memory copy spares most lookups. An entry
- * goes stale when its tab navigates, which costs one failed delivery, never a wrong result.
+ * Tabs the content script was injected into, with the address of the page it went into: a tab
+ * that has since gone to another page (the usual case: the next article, in the same tab) gets
+ * the script at once instead of a message that finds no receiver first. Session storage
+ * outlives the service worker (which the browser stops when idle), not the browser; the
+ * in-memory copy spares most lookups. A page reloaded at the same address, or one that changed
+ * its address itself (history.pushState), costs one failed delivery or one no-op injection,
+ * never a wrong result.
  */
 const INJECTED_TABS_KEY = 'injectedTabs';
 const INJECTED_TABS_KEPT = 500;
-const injectedTabs = new Set<number>();
+const injectedTabs = new Map<number, string>();
+let storageRead = false;
 
-async function storedInjectedTabs(): Promise<number[]> {
+async function storedInjectedTabs(): Promise<Array<[number, string]>> {
   try {
     const stored: unknown = (await browser.storage.session.get(INJECTED_TABS_KEY))[INJECTED_TABS_KEY];
-    return Array.isArray(stored) ? stored.filter((value): value is number => typeof value === 'number') : [];
+    if (!Array.isArray(stored)) return [];
+    return stored.filter((entry): entry is [number, string] => Array.isArray(entry) && typeof entry[0] === 'number' && typeof entry[1] === 'string');
   } catch {
     return [];
   }
 }
 
-async function mayHaveContentScript(tabId: number): Promise<boolean> {
-  if (injectedTabs.has(tabId)) return true;
+/** Read once per service-worker lifetime; entries made since then win. */
+async function loadInjectedTabs(): Promise<void> {
+  if (storageRead) return;
   const stored = await storedInjectedTabs();
-  for (const id of stored) injectedTabs.add(id);
-  return injectedTabs.has(tabId);
+  storageRead = true;
+  for (const [id, url] of stored) if (!injectedTabs.has(id)) injectedTabs.set(id, url);
 }
 
-async function rememberInjected(tabId: number): Promise<void> {
-  injectedTabs.add(tabId);
-  const tabs = [...new Set([...(await storedInjectedTabs()), ...injectedTabs])].slice(-INJECTED_TABS_KEPT);
+async function mayHaveContentScript(tabId: number, url: string | undefined): Promise<boolean> {
+  await loadInjectedTabs();
+  const injectedInto = injectedTabs.get(tabId);
+  // Without the tab's address (no activeTab grant), any earlier injection counts.
+  return injectedInto !== undefined && (url === undefined || injectedInto === url);
+}
+
+async function rememberInjected(tabId: number, url: string | undefined): Promise<void> {
+  injectedTabs.delete(tabId); // re-added last: the newest entries are the ones kept
+  injectedTabs.set(tabId, url ?? '');
+  await loadInjectedTabs();
   try {
-    await browser.storage.session.set({ [INJECTED_TABS_KEY]: tabs });
+    await browser.storage.session.set({ [INJECTED_TABS_KEY]: [...injectedTabs].slice(-INJECTED_TABS_KEPT) });
   } catch {
     // Without session storage a later click only sends before it injects.
   }
@@ -84,7 +99,7 @@ export async function sendWithContentScript<Name extends ContentMessage>(tab: br
   const tabId = tab.id;
   if (tabId === undefined) throw new RestrictedPageError('No tab');
   if (isRestrictedUrl(tab.url)) throw new RestrictedPageError(tab.url ?? '');
-  if (await mayHaveContentScript(tabId)) {
+  if (await mayHaveContentScript(tabId, tab.url)) {
     try {
       return await sendToTab(tabId, name, payload);
     } catch (error) {
@@ -92,6 +107,6 @@ export async function sendWithContentScript<Name extends ContentMessage>(tab: br
     }
   }
   await inject(tabId);
-  void rememberInjected(tabId);
+  void rememberInjected(tabId, tab.url);
   return sendToTab(tabId, name, payload);
 }

@@ -31,6 +31,18 @@ const PAGES = {
     }),
   }),
 
+  // An app shell that hides the story until its script runs (blocked here), beside a large inline
+  // JSON payload: the hidden block still holds most of the text a reader could see.
+  '/hidden-main.html': () => ({
+    body: articlePage({
+      title: 'Hidden shell story',
+      head: '<style>.shell-loading{display:none}</style>',
+      before: `<script type="application/json" id="state">${JSON.stringify({ items: Array.from({ length: 2500 }, (_, index) => ({ id: index, label: `state entry ${index} with padding text` })) })}</script><div class="shell-loading">`,
+      body: `${paragraphs(6)}<p>SHELL-HIDDEN-STORY-TEXT closes the story.</p>`,
+      after: '</div>',
+    }),
+  }),
+
   '/hostile.html': () => ({
     body: articlePage({
       title: 'Hostile styles story',

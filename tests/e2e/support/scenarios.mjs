@@ -256,6 +256,13 @@ export function defineScenarios(test, env) {
     });
   });
 
+  test('layout signals: a story its page hides until a script runs still reads, however much inline JSON the page carries', async () => {
+    await withPage(env, '/hidden-main.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      assert.ok(state.articleText.includes('SHELL-HIDDEN-STORY-TEXT'), 'the hidden shell holds the story');
+    });
+  });
+
   test('network: the open reader makes no requests to tracker URLs', async () => {
     await withPage(env, '/tracker.html', async (page) => {
       await sleep(300);

@@ -119,9 +119,13 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
     ...metadata,
     dir: extraction.dir,
     excerpt: extraction.excerpt,
-    // A getter, read on demand (the reader shows the sanitized tree, not this string).
-    get html() {
+    // Serialized on first read (the reader shows the sanitized tree, not this string); a
+    // caller may still assign it, as any other field.
+    get html(): string {
       return sanitized.html;
+    },
+    set html(value: string) {
+      Object.defineProperty(this, 'html', { value, writable: true, enumerable: true, configurable: true });
     },
     text,
     markdown: options.deferMarkdown ? '' : makeMarkdown(),
@@ -132,7 +136,12 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
   if (options.deferMarkdown) {
     // Made on first read (Copy as Markdown), not before the reader is painted.
     let markdown: string | null = null;
-    Object.defineProperty(article, 'markdown', { enumerable: true, configurable: true, get: () => (markdown ??= makeMarkdown()) });
+    Object.defineProperty(article, 'markdown', {
+      enumerable: true,
+      configurable: true,
+      get: () => (markdown ??= makeMarkdown()),
+      set: (value: string) => Object.defineProperty(article, 'markdown', { value, writable: true, enumerable: true, configurable: true }),
+    });
   }
   // Not enumerable: a DOM node is never serialized, only handed to a renderer in this realm.
   Object.defineProperty(article, 'sanitizedBody', { enumerable: false, value: sanitized.body });

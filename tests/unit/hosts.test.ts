@@ -26,4 +26,10 @@ test('urlMatchesHosts: look-alike hosts, other schemes and bad URLs do not match
 test('urlMatchesHosts: a relative URL on a tracker page is the tracker, an encoded host still matches', () => {
   assert.ok(urlMatchesHosts('/collect?v=1', TRACKER_HOSTS, 'https://www.google-analytics.com/page'));
   assert.ok(urlMatchesHosts('https://doubleclick%2Enet/pixel.gif', AD_HOSTS, BASE));
+  assert.ok(urlMatchesHosts('https:pixel.gif', AD_HOSTS, 'https://ad.doubleclick.net/page'), 'a same-scheme path is relative to the base');
+});
+
+test('urlMatchesHosts: tabs and line breaks, which the URL parser drops, do not hide a host', () => {
+  assert.ok(urlMatchesHosts('https://double\nclick.net/p.gif', AD_HOSTS, BASE));
+  assert.ok(urlMatchesHosts('https://www.google-\tanalytics.com/collect', TRACKER_HOSTS, BASE));
 });

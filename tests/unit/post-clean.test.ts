@@ -28,6 +28,9 @@ const cases: Array<{ rule: string; remove: string; keep: string; at?: 'end' }> =
   { rule: 'support-appeal', remove: '<p>More words.<a href="/donate"><img src="/banner.gif" alt="Support us"></a></p>', keep: '<p>More words.<a href="/gallery/3"><img src="/photo.jpg" alt="The bridge"></a></p>' },
   { rule: 'photo-credit', remove: '<p><span>TebNad/Shutterstock.com</span></p>', keep: '<p>The ceremony in Augusta, as Getty Images photographed it, drew a large crowd.</p>' },
   { rule: 'newsletter-box', remove: '<div>Get our newsletter: subscribe with your e-mail</div>', keep: '<p>The newsletter industry grew fast last year.</p>' },
+  // The optional word after "Related" ends inside a longer one: the shorter reading still counts.
+  { rule: 'related-label', remove: '<h2>Related Contents</h2>', keep: '<h2>Relatedness of species, a long and detailed answer</h2>' },
+  { rule: 'related-label', remove: '<h3>Recommended for your weekend</h3>', keep: '<h3>Recommendations of the committee on the bridge repairs</h3>' },
   { rule: 'related-label', remove: '<h3>Siehe auch</h3>', keep: '<h3>Siehe da: ein Wunder an der Elbe, das niemand erwartet hatte</h3>' },
   { rule: 'link-only-block', remove: '<p><a href="/2024/other-story">Minister resigns after budget row</a></p>', keep: '<p>The minister <a href="/profile">resigned</a> after the budget row.</p>' },
   { rule: 'link-only-block', remove: '<h4><a href="/2024/bridge">Why the old bridge has to close now</a></h4>', keep: '<p><a href="https://maps.example/">Google Maps</a></p>' },

@@ -81,6 +81,21 @@ test('deferMarkdown makes the same Markdown, on first read', async () => {
   assert.equal(stages.filter((stage) => stage === 'markdown').length, 1);
 });
 
+test('html and a deferred markdown read like fields: serialized once, assignable, listed by JSON', async () => {
+  const result = await extractArticle(articlePage('<p>A sentence <b>in bold</b> for the record.</p>'), { url: 'https://news.example/a.html', deferMarkdown: true });
+  assert.equal(result.kind, 'article');
+  if (result.kind !== 'article') return;
+  assert.match(result.html, /<b>in bold<\/b>/);
+  assert.equal(result.html, result.html);
+  const serialized = JSON.parse(JSON.stringify(result)) as { html: string; markdown: string };
+  assert.equal(serialized.html, result.html);
+  assert.match(serialized.markdown, /\*\*in bold\*\*/);
+  result.html = '<p>replaced</p>';
+  result.markdown = 'replaced';
+  assert.equal(result.html, '<p>replaced</p>');
+  assert.equal(result.markdown, 'replaced');
+});
+
 test('readArticleInStages pauses after each stage, in order, and gives the same article as readArticle', async () => {
   const html = articlePage('<p>Closing words of the story.</p>');
   const once = page(html);

@@ -95,16 +95,17 @@ function mentionsOf(hosts: readonly string[]): RegExp {
   return mentions;
 }
 
-/** A URL with a scheme: the base plays no part in it. */
-const ABSOLUTE_URL = /^\s*[a-z][a-z0-9+.-]*:/i;
 /** Escapes and non-ASCII that the URL parser turns into a host's ASCII name (`%2E`, `。`). */
 const ENCODED = /[%\u0080-\uffff]/;
+/** Characters the URL parser drops wherever they are. */
+const DROPPED = /[\t\n\r]/g;
 
 /** True when `url` points at one of `hosts` (a host, or a host plus path prefix). */
 export function urlMatchesHosts(url: string, hosts: readonly string[], base?: string): boolean {
   const mentions = mentionsOf(hosts);
-  // A relative URL (`//host/…` is one too) takes its host from the base when it has none.
-  if (!mentions.test(url) && !ENCODED.test(url) && (ABSOLUTE_URL.test(url) || !base || !mentions.test(base))) return false;
+  const cleaned = url.includes('\t') || url.includes('\n') || url.includes('\r') ? url.replace(DROPPED, '') : url;
+  // The host comes from the URL or, for any relative form (`//host`, `https:path`), the base.
+  if (!mentions.test(cleaned) && !ENCODED.test(cleaned) && !(base && mentions.test(base))) return false;
   let parsed: URL;
   try {
     parsed = new URL(url, base);

@@ -22,21 +22,18 @@ const STICKY_BAR_MAX_TEXT = 200;
 
 type LayoutRule = 'hidden-by-style' | 'zero-size-image' | 'zero-size-box' | 'off-screen' | 'fixed-overlay';
 
-function textLength(element: Element): number {
-  return (element.textContent ?? '').replace(/\s+/g, '').length;
-}
-
 /** Elements whose text no reader sees. */
 const UNSEEN_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 
 /**
- * The page's text, without its scripts and styles: what a hidden element's share of the page
- * is measured against. Counted per text node, since news pages carry hundreds of kilobytes of
- * inline script that a whole-body `textContent` would copy and scan.
+ * Characters of text a reader could see in `root`, whitespace aside: scripts and styles do not
+ * count. The page and each element it is compared with are measured alike. Counted per text
+ * node, since news pages carry hundreds of kilobytes of inline script that a `textContent`
+ * would copy and scan.
  */
-function pageTextLength(body: HTMLElement): number {
+function visibleTextLength(root: Element): number {
   let length = 0;
-  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentNode as Element | null;
     if (parent && UNSEEN_TEXT.has(parent.localName)) continue;
@@ -87,7 +84,7 @@ function judge(element: Element, page: PageMetrics): LayoutRule | null {
   // snippets) must still read: a hidden element holding the bulk of the text stays.
   const holdsMainContent = () => {
     const pageTextLength = page.textLength();
-    return pageTextLength > 0 && textLength(element) / pageTextLength >= MAIN_CONTENT_SHARE;
+    return pageTextLength > 0 && visibleTextLength(element) / pageTextLength >= MAIN_CONTENT_SHARE;
   };
   if (display === 'none') return holdsMainContent() ? null : 'hidden-by-style';
   if (display === 'contents') return null;
@@ -105,14 +102,11 @@ function judge(element: Element, page: PageMetrics): LayoutRule | null {
   const isImage = element.localName === 'img';
   const position = style.position;
   if (display === 'inline' && !isImage && position !== 'sticky') return null;
-  // A box in the normal flow that shows what overflows it is as wide as its container, and
-  // no offset moves it off the page: its box is not read (a quarter of this stage's time).
-  if (position === 'static' && !isImage && style.overflow === 'visible') return null;
 
   const box = element.getBoundingClientRect();
   if (isImage) {
     if (isTinyImage(element as HTMLImageElement, box)) return 'zero-size-image';
-  } else if (box.width === 0 && box.height === 0 && (style.overflow !== 'visible' || textLength(element) === 0)) {
+  } else if (box.width === 0 && box.height === 0 && (style.overflow !== 'visible' || visibleTextLength(element) === 0)) {
     return 'zero-size-box';
   }
   // Entirely left of or above the document's origin: no scrolling can ever reveal it.
@@ -120,7 +114,7 @@ function judge(element: Element, page: PageMetrics): LayoutRule | null {
 
   // Sticky text blocks are a scrolling-story layout; only sticky bars (headers, app bars) are chrome.
   const name = element.localName;
-  const stickyBar = position === 'sticky' && !TABLE_PARTS.has(name) && !/^h[1-6]$/.test(name) && (/^(?:header|footer|nav|aside)$/.test(name) || textLength(element) < STICKY_BAR_MAX_TEXT);
+  const stickyBar = position === 'sticky' && !TABLE_PARTS.has(name) && !/^h[1-6]$/.test(name) && (/^(?:header|footer|nav|aside)$/.test(name) || visibleTextLength(element) < STICKY_BAR_MAX_TEXT);
   if ((position === 'fixed' || stickyBar) && !holdsMainContent()) return 'fixed-overlay';
   return null;
 }
@@ -137,7 +131,7 @@ export function dropInvisibleFromClone(live: Document, clone: Document, view: Wi
   const cloneBody = clone.body;
   if (!liveBody || !cloneBody || liveBody.tagName !== cloneBody.tagName) return removals;
   let pageText: number | undefined;
-  const page: PageMetrics = { view, textLength: () => (pageText ??= pageTextLength(liveBody)), scrollX: view.scrollX, scrollY: view.scrollY };
+  const page: PageMetrics = { view, textLength: () => (pageText ??= visibleTextLength(liveBody)), scrollX: view.scrollX, scrollY: view.scrollY };
 
   const drop = (liveChild: Element, cloneChild: Element, rule: LayoutRule): void => {
     removals.push({ family: 'layout', rule, element: describeElement(liveChild) });

@@ -25,8 +25,9 @@ const PAGES = {
   '/layout.html': () => ({
     body: articlePage({
       title: 'Layout signals story',
-      head: '<style>.visually-gone{display:none}.banner{position:fixed;bottom:0;left:0;right:0;background:#eee;padding:20px}.far{position:absolute;left:-10000px;top:0;width:300px}</style>',
-      body: `${paragraphs(4)}<p>Visible sentence about the bridge.<span class="visually-gone">STYLESHEET-HIDDEN-TEXT</span></p>${paragraphs(4, 'More')}<div class="far">OFFSCREEN-TEXT lorem ipsum dolor sit amet</div>`,
+      head: '<style>.visually-gone{display:none}.banner{position:fixed;bottom:0;left:0;right:0;background:#eee;padding:20px}.far{position:absolute;left:-10000px;top:0;width:300px}.pulled{width:300px;margin-left:-10000px}</style>',
+      // The hidden box carries a stylesheet bigger than the story: only text a reader could see is weighed.
+      body: `${paragraphs(4)}<p>Visible sentence about the bridge.<span class="visually-gone">STYLESHEET-HIDDEN-TEXT<style>${'.unused-rule{color:red}'.repeat(400)}</style></span></p>${paragraphs(4, 'More')}<div class="far">OFFSCREEN-TEXT lorem ipsum dolor sit amet</div><div class="pulled">PULLED-AWAY-TEXT lorem ipsum dolor sit amet</div>`,
       after: '<div class="banner" role="dialog">COOKIE-BANNER-TEXT We use cookies. <button>Accept</button></div>',
     }),
   }),

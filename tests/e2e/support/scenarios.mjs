@@ -251,7 +251,7 @@ export function defineScenarios(test, env) {
     await withPage(env, '/layout.html', async (page) => {
       const state = await env.driver.openWithAction(page);
       assert.ok(state.articleText.includes('Visible sentence about the bridge'));
-      for (const hidden of ['STYLESHEET-HIDDEN-TEXT', 'OFFSCREEN-TEXT', 'COOKIE-BANNER-TEXT']) assert.ok(!state.articleText.includes(hidden), `${hidden} is left out`);
+      for (const hidden of ['STYLESHEET-HIDDEN-TEXT', 'OFFSCREEN-TEXT', 'PULLED-AWAY-TEXT', 'COOKIE-BANNER-TEXT']) assert.ok(!state.articleText.includes(hidden), `${hidden} is left out`);
       assert.ok(await page.evaluate(() => document.body.textContent.includes('STYLESHEET-HIDDEN-TEXT')), 'the live page keeps it');
     });
   });

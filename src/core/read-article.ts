@@ -52,6 +52,20 @@ export async function readArticleInStages(input: ReadInput, options: ReadOptions
   }
 }
 
+/**
+ * `article[key]` made the first time it is read, then kept. It stays where the object literal
+ * put it among the keys, and assigning it replaces it, as with any other field.
+ */
+function madeOnFirstRead(article: Article, key: 'html' | 'markdown', make: () => string): void {
+  let made: string | null = null;
+  Object.defineProperty(article, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (made ??= make()),
+    set: (value: string) => Object.defineProperty(article, key, { value, writable: true, enumerable: true, configurable: true }),
+  });
+}
+
 /** The pipeline as a generator that yields the name of each stage it has just finished. */
 function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineStage, ReadResult, void> {
   const { document: doc, window } = input;
@@ -119,30 +133,17 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
     ...metadata,
     dir: extraction.dir,
     excerpt: extraction.excerpt,
-    // Serialized on first read (the reader shows the sanitized tree, not this string); a
-    // caller may still assign it, as any other field.
-    get html(): string {
-      return sanitized.html;
-    },
-    set html(value: string) {
-      Object.defineProperty(this, 'html', { value, writable: true, enumerable: true, configurable: true });
-    },
+    html: '', // serialized on first read, below
     text,
     markdown: options.deferMarkdown ? '' : makeMarkdown(),
     wordCount: wordTotal(count),
     readingMinutes: readingMinutes(count),
     ...debugRemovals(),
   };
-  if (options.deferMarkdown) {
-    // Made on first read (Copy as Markdown), not before the reader is painted.
-    let markdown: string | null = null;
-    Object.defineProperty(article, 'markdown', {
-      enumerable: true,
-      configurable: true,
-      get: () => (markdown ??= makeMarkdown()),
-      set: (value: string) => Object.defineProperty(article, 'markdown', { value, writable: true, enumerable: true, configurable: true }),
-    });
-  }
+  // The reader shows the sanitized tree, not this string.
+  madeOnFirstRead(article, 'html', () => sanitized.html);
+  // Copy as Markdown makes it, not the path to the painted reader.
+  if (options.deferMarkdown) madeOnFirstRead(article, 'markdown', makeMarkdown);
   // Not enumerable: a DOM node is never serialized, only handed to a renderer in this realm.
   Object.defineProperty(article, 'sanitizedBody', { enumerable: false, value: sanitized.body });
   return article;

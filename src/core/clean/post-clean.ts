@@ -220,7 +220,9 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     candidates: BLOCKS,
     matches: (element, context) => {
       const text = context.text(element, 400);
-      return text !== null && text.length <= context.articleTextLength * 0.3 && NEWSLETTER.test(text.toLowerCase()) && SUBSCRIBE.test(text.toLowerCase());
+      if (text === null || text.length > context.articleTextLength * 0.3) return false;
+      const lower = text.toLowerCase();
+      return NEWSLETTER.test(lower) && SUBSCRIBE.test(lower);
     },
   },
   // A short block that is one link and little else: a teaser for another page.

@@ -31,15 +31,22 @@ describe('keyboard shortcuts under Xvfb', { timeout: 240_000 }, () => {
       try {
         const page = await driver.newPage(unique(server, '/seed.html'));
         await page.bringToFront();
-        await xvfb.pressInWindow(windowClass, 'alt+shift+y');
+        // A user presses the shortcut in a started browser: the service worker running (the driver
+        // attaches to it first) and the page's window focused.
+        await driver.worker?.evaluate(() => 0);
+        const pageFocused = () => page.evaluate(() => document.hasFocus());
+        await xvfb.pressInWindow(windowClass, 'alt+shift+y', pageFocused);
         const opened = await driver.waitForOverlay(page, (state) => state.open, 5000);
-        assert.equal(opened.open, true, 'Alt+Shift+Y opened the reader');
+        if (!opened.open) {
+          const focusNow = await pageFocused().catch((error) => error.message);
+          assert.fail(`Alt+Shift+Y did not open the reader (${JSON.stringify(opened)}); page has focus: ${focusNow}; ${await xvfb.describeWindows(windowClass)}; ${(await driver.diagnostics?.()) ?? ''}`);
+        }
         assert.equal(opened.title, SEED_EXPECT.title);
-        await xvfb.pressInWindow(windowClass, 'alt+shift+y');
+        await xvfb.pressInWindow(windowClass, 'alt+shift+y', pageFocused);
         assert.equal((await driver.waitForOverlay(page, (state) => !state.present, 5000)).present, false, 'Alt+Shift+Y closed it');
 
         await xvfb.writeClipboard('SENTINEL');
-        await xvfb.pressInWindow(windowClass, 'alt+shift+u');
+        await xvfb.pressInWindow(windowClass, 'alt+shift+u', pageFocused);
         const markdown = await waitFor(async () => {
           const text = await xvfb.readClipboard();
           return text && text !== 'SENTINEL' && text;

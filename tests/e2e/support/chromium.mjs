@@ -37,6 +37,8 @@ export async function launchChromium({ headless = true, env } = {}) {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
+  const workerConsole = [];
+  worker.on('console', (message) => workerConsole.push(`${message.type()}: ${message.text()}`));
   const browserSession = await context.browser().newBrowserCDPSession();
   const pageSessions = new WeakMap();
 
@@ -91,6 +93,20 @@ export async function launchChromium({ headless = true, env } = {}) {
     overlay,
     evaluateInOverlay,
     waitForOverlay,
+    /** The extension's side of a failure: its shortcuts, every tab's badge and title, what the worker logged. */
+    async diagnostics() {
+      const state = await worker
+        .evaluate(async () => {
+          const commands = (await chrome.commands.getAll()).map((command) => `${command.name}=${command.shortcut || '(none)'}`);
+          const tabs = [];
+          for (const tab of await chrome.tabs.query({})) {
+            tabs.push(`tab ${tab.id}${tab.active ? ' (active)' : ''}: badge "${await chrome.action.getBadgeText({ tabId: tab.id })}" title "${await chrome.action.getTitle({ tabId: tab.id })}"`);
+          }
+          return `commands ${commands.join(', ')}; ${tabs.join('; ')}`;
+        })
+        .catch((error) => `(worker: ${error.message})`);
+      return `${state}; worker console: ${workerConsole.join(' / ') || 'nothing'}`;
+    },
     async newPage(url) {
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });

@@ -17,12 +17,33 @@ export async function startXvfb() {
   return {
     display: name,
     env,
-    /** Focuses the browser's visible window and presses `keys` (xdotool syntax, e.g. alt+shift+y). */
-    async pressInWindow(windowClass, keys) {
+    /**
+     * Focuses the browser's visible window and presses `keys` (xdotool syntax, e.g. alt+shift+y).
+     * `focused()`, when given, must come true before the keys go: X gives the window the focus
+     * at once, the browser takes it in its own time, and a key that arrives before is a key
+     * pressed in an inactive window.
+     */
+    async pressInWindow(windowClass, keys, focused) {
       const { stdout } = await run('xdotool', ['search', '--sync', '--onlyvisible', '--class', windowClass], { env, timeout: 15000 });
       const windowId = stdout.trim().split('\n').pop();
       await run('xdotool', ['windowfocus', '--sync', windowId], { env, timeout: 10000 });
+      if (focused) {
+        const deadline = Date.now() + 5000;
+        while (!(await focused())) {
+          if (Date.now() > deadline) throw new Error(`window ${windowId} has the X focus, but the page never reported it had the focus`);
+          await sleep(50);
+        }
+      }
       await run('xdotool', ['key', '--clearmodifiers', keys], { env, timeout: 10000 });
+    },
+    /** What X saw: the focused window and every visible window of the class, for a failure message. */
+    async describeWindows(windowClass) {
+      const ask = (args) => run('xdotool', args, { env, timeout: 5000 }).then(({ stdout }) => stdout.trim(), (error) => `(${error.message.split('\n')[0]})`);
+      const focused = await ask(['getwindowfocus']);
+      const ids = (await ask(['search', '--onlyvisible', '--class', windowClass])).split('\n').filter(Boolean);
+      const windows = [];
+      for (const id of ids) windows.push(`${id} "${await ask(['getwindowname', id])}" ${(await ask(['getwindowgeometry', id])).replace(/\s+/g, ' ')}`);
+      return `focused ${focused}; visible: ${windows.join(' | ') || 'none'}`;
     },
     async readClipboard() {
       const { stdout } = await run('xclip', ['-selection', 'clipboard', '-o'], { env, timeout: 5000 }).catch(() => ({ stdout: '' }));

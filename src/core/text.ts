@@ -74,7 +74,11 @@ export interface WordCount {
   kana: number;
 }
 
+/** Any Han or kana character: most pages have none, and skip the per-character pass. */
+const ANY_CJK = new RegExp(CJK_CHARACTER.source, 'u');
+
 export function countWords(text: string): WordCount {
+  if (!ANY_CJK.test(text)) return { words: text.match(SPACED_WORD)?.length ?? 0, han: 0, kana: 0 };
   let han = 0;
   let kana = 0;
   for (const character of text.match(CJK_CHARACTER) ?? []) {

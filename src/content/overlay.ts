@@ -7,7 +7,7 @@ import { errorMessage } from '../shared/messages.js';
 import { FONT_SIZE_RANGE, LINE_WIDTHS, THEMES, type LineWidth, type Options, type Theme } from '../shared/options.js';
 import { writeClipboard } from './clipboard.js';
 import { HOST_TAG } from './extract-page.js';
-import { OVERLAY_CSS } from './overlay-styles.js';
+import { LONG_ARTICLE_BLOCKS, LONG_ARTICLE_CLASS, OVERLAY_CSS, SKIPPABLE_BLOCKS } from './overlay-styles.js';
 
 const MEASURES: Record<LineWidth, string> = { narrow: '54ch', medium: '68ch', wide: '90ch' };
 const THEME_LABELS: Record<Theme, MessageName> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
@@ -96,6 +96,7 @@ function articleBody(article: Article): HTMLElement {
     link.setAttribute('target', '_blank');
     link.setAttribute('rel', 'noopener noreferrer');
   }
+  if (body.querySelectorAll(SKIPPABLE_BLOCKS).length >= LONG_ARTICLE_BLOCKS) body.classList.add(LONG_ARTICLE_CLASS);
   return body;
 }
 

@@ -74,6 +74,11 @@ const PAGES = {
     }),
   }),
 
+  // Long enough (300 paragraphs) that the reader lets off-screen blocks skip layout until scrolled near.
+  '/long-article.html': () => ({
+    body: articlePage({ title: 'Long article story', body: paragraphs(300) }),
+  }),
+
   // Over the reader's size limit (50,000 elements): an article inside 60,000 empty cells of chrome.
   '/huge.html': () => ({
     body: articlePage({ title: 'Huge page story', body: paragraphs(10), after: `<div class="chrome">${'<i></i>'.repeat(60_000)}</div>` }),

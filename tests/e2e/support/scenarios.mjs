@@ -168,6 +168,41 @@ export function defineScenarios(test, env) {
     });
   });
 
+  test("a long article's far blocks skip layout until scrolled near, a short one's never do; scrolled to the end, the last paragraph shows", async () => {
+    const blocks = (root) => {
+      const paragraphs = Array.from(root.querySelectorAll('.content p'));
+      const last = paragraphs[paragraphs.length - 1];
+      const box = last?.getBoundingClientRect();
+      const scroller = root.querySelector('.scroller').getBoundingClientRect();
+      return {
+        count: paragraphs.length,
+        firstSkips: getComputedStyle(paragraphs[0]).contentVisibility,
+        lastSkips: getComputedStyle(last).contentVisibility,
+        lastText: last?.textContent ?? '',
+        lastHeight: box?.height ?? 0,
+        lastOnScreen: Boolean(box && box.top >= scroller.top && box.bottom <= scroller.bottom),
+      };
+    };
+    await withPage(env, '/seed.html', async (page) => {
+      await env.driver.openWithAction(page);
+      const short = await env.driver.evaluateInOverlay(page, blocks);
+      assert.equal(short.firstSkips, 'visible', 'a short article is laid out whole');
+    });
+    await withPage(env, '/long-article.html', async (page) => {
+      await env.driver.openWithAction(page);
+      const long = await env.driver.evaluateInOverlay(page, blocks);
+      assert.equal(long.count, 300);
+      assert.equal(long.lastSkips, 'auto', "a long article's blocks may skip layout");
+      await env.driver.evaluateInOverlay(page, (root) => { root.querySelector('.scroller').scrollTop = 1e7; });
+      const end = await waitFor(async () => {
+        await env.driver.evaluateInOverlay(page, (root) => { root.querySelector('.scroller').scrollTop = 1e7; });
+        const state = await env.driver.evaluateInOverlay(page, blocks);
+        return state.lastOnScreen && state.lastHeight > 30 && state;
+      }, 5000, 'the last paragraph on screen, laid out');
+      assert.match(end.lastText, /^Paragraph 300: the river town/);
+    });
+  });
+
   test('a page over the size limit says so instead of freezing the tab, and "Show anyway" reads it', async () => {
     await withPage(env, '/huge.html', async (page) => {
       const state = await env.driver.openWithAction(page);

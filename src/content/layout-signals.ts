@@ -31,7 +31,7 @@ const UNSEEN_TEXT = new Set(['script', 'style', 'noscript', 'template']);
  * node, since news pages carry hundreds of kilobytes of inline script that a `textContent`
  * would copy and scan.
  */
-function visibleTextLength(root: Element): number {
+export function visibleTextLength(root: Element): number {
   let length = 0;
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) length += visibleLength(node);
@@ -52,7 +52,7 @@ function visibleLength(text: Node): number {
  * to know the page is some times longer than itself; the long benchmark page spent 15 ms
  * counting all of its text for that.
  */
-function textCounter(body: Element): (upTo: number) => number {
+export function textCounter(body: Element): (upTo: number) => number {
   let counted = 0;
   let walker: TreeWalker | undefined;
   return (upTo) => {

@@ -1,10 +1,4 @@
 /**
- * The overlay's stylesheet, put inside its shadow root as a <style> element: measured to
- * apply under a page CSP of `default-src 'none'; style-src 'none'` in both browsers.
- * `:host` declarations marked !important win over the page's own !important rules
- * (for important declarations the inner, shadow context wins the cascade).
- */
-/**
  * The article's blocks that may skip layout and paint while off-screen (`content-visibility:
  * auto`; find-in-page still sees them). Only in a long article: the benchmark's 30,000-word
  * page paints 49-69 ms later without it, but on a short article the browser's extra pass to
@@ -17,6 +11,12 @@ export const SKIPPABLE_BLOCKS = 'p, li, pre, blockquote, figure, .table-scroll, 
 export const LONG_ARTICLE_BLOCKS = 80;
 export const LONG_ARTICLE_CLASS = 'long';
 
+/**
+ * The overlay's stylesheet, put inside its shadow root as a <style> element: measured to
+ * apply under a page CSP of `default-src 'none'; style-src 'none'` in both browsers.
+ * `:host` declarations marked !important win over the page's own !important rules
+ * (for important declarations the inner, shadow context wins the cascade).
+ */
 export const OVERLAY_CSS = `
 :host {
   all: initial !important;

@@ -31,19 +31,35 @@ describe('keyboard shortcuts under Xvfb', { timeout: 240_000 }, () => {
       try {
         const page = await driver.newPage(unique(server, '/seed.html'));
         await page.bringToFront();
-        // A user presses the shortcut in a started browser: the service worker running (the driver
-        // attaches to it first) and the page's window focused.
-        await driver.worker?.evaluate(() => 0);
         const pageFocused = () => page.evaluate(() => document.hasFocus());
-        await xvfb.pressInWindow(windowClass, 'alt+shift+y', pageFocused);
-        const opened = await driver.waitForOverlay(page, (state) => state.open, 5000);
-        if (!opened.open) {
+        /** Where the keys went, for a failure message: X's view, the page's focus, the extension's side. */
+        const whereKeysWent = async () => {
           const focusNow = await pageFocused().catch((error) => error.message);
-          const where = `${await xvfb.describeWindows(windowClass)}; ${(await driver.diagnostics?.()) ?? ''}`;
-          // Still a failure; whether a second press works tells a lost first event from a broken shortcut.
-          await xvfb.pressInWindow(windowClass, 'alt+shift+y', pageFocused).catch(() => undefined);
-          const again = await driver.waitForOverlay(page, (state) => state.open, 3000);
-          assert.fail(`Alt+Shift+Y did not open the reader (${JSON.stringify(opened)}); page has focus: ${focusNow}; ${where}; a second press ${again.open ? 'opened it' : 'did not open it either'}`);
+          const extension = (await driver.diagnostics?.().catch((error) => `(${error.message})`)) ?? '';
+          return [`page has focus: ${focusNow}`, await xvfb.describeWindows(windowClass), extension].filter(Boolean).join('; ');
+        };
+        let opened;
+        try {
+          // A user presses the shortcut in a started browser: the driver has attached to the
+          // service worker and it answers, and the page's window has the focus.
+          await driver.worker?.evaluate(() => 0);
+          await xvfb.pressInWindow(windowClass, 'alt+shift+y', pageFocused);
+          opened = await driver.waitForOverlay(page, (state) => state.open, 5000);
+        } catch (error) {
+          assert.fail(`before or while pressing Alt+Shift+Y: ${error.message}; ${await whereKeysWent()}`);
+        }
+        if (!opened.open) {
+          const where = await whereKeysWent();
+          // Still a failure. A reader that opened late, or one a second press opens, tells a slow
+          // or lost first event from a broken shortcut.
+          const late = await driver.overlay(page).catch(() => ({ open: false }));
+          let second = 'opened late (after the 5 s wait)';
+          if (!late.open) {
+            await xvfb.pressInWindow(windowClass, 'alt+shift+y', pageFocused).catch(() => undefined);
+            const again = await driver.waitForOverlay(page, (state) => state.open, 3000).catch(() => ({ open: false }));
+            second = `a second press ${again.open ? 'opened it' : 'did not open it either'}`;
+          }
+          assert.fail(`Alt+Shift+Y did not open the reader (${JSON.stringify(opened)}); ${where}; ${second}`);
         }
         assert.equal(opened.title, SEED_EXPECT.title);
         await xvfb.pressInWindow(windowClass, 'alt+shift+y', pageFocused);

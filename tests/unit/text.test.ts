@@ -26,6 +26,11 @@ test('Chinese counts characters, punctuation does not count', () => {
   assert.equal(wordTotal(count), 13);
 });
 
+test('one Han character in Latin text turns on the CJK count, and the words around it still count', () => {
+  assert.deepEqual(countWords('The river town 橋 kept its bridge.'), { words: 6, han: 1, kana: 0 });
+  assert.deepEqual(countWords('The river town kept its bridge.'), { words: 6, han: 0, kana: 0 });
+});
+
 test('Japanese counts kanji and kana', () => {
   assert.deepEqual(countWords('日本語です'), { words: 0, han: 3, kana: 2 });
 });

@@ -105,7 +105,7 @@ export async function launchChromium({ headless = true, env } = {}) {
           return `commands ${commands.join(', ')}; ${tabs.join('; ')}`;
         })
         .catch((error) => `(worker: ${error.message})`);
-      return `${state}; worker console: ${workerConsole.join(' / ') || 'nothing'}`;
+      return `${state}; worker console since the driver attached: ${workerConsole.join(' / ') || 'nothing'}`;
     },
     async newPage(url) {
       const page = await context.newPage();

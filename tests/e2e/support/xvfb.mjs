@@ -40,7 +40,9 @@ export async function startXvfb() {
     async describeWindows(windowClass) {
       const ask = (args) => run('xdotool', args, { env, timeout: 5000 }).then(({ stdout }) => stdout.trim(), (error) => `(${error.message.split('\n')[0]})`);
       const focused = await ask(['getwindowfocus']);
-      const ids = (await ask(['search', '--onlyvisible', '--class', windowClass])).split('\n').filter(Boolean);
+      // `xdotool search` exits with 1 when nothing matches: no window, not an error to list.
+      const found = await run('xdotool', ['search', '--onlyvisible', '--class', windowClass], { env, timeout: 5000 }).then(({ stdout }) => stdout, () => '');
+      const ids = found.split('\n').filter(Boolean);
       const windows = [];
       for (const id of ids) windows.push(`${id} "${await ask(['getwindowname', id])}" ${(await ask(['getwindowgeometry', id])).replace(/\s+/g, ' ')}`);
       return `focused ${focused}; visible: ${windows.join(' | ') || 'none'}`;

@@ -32,10 +32,7 @@ const UNSEEN_TEXT = new Set(['script', 'style', 'noscript', 'template']);
  * would copy and scan.
  */
 export function visibleTextLength(root: Element): number {
-  let length = 0;
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) length += visibleLength(node);
-  return length;
+  return textCounter(root)(Number.POSITIVE_INFINITY);
 }
 
 function visibleLength(text: Node): number {
@@ -52,12 +49,12 @@ function visibleLength(text: Node): number {
  * to know the page is some times longer than itself; the long benchmark page spent 15 ms
  * counting all of its text for that.
  */
-export function textCounter(body: Element): (upTo: number) => number {
+export function textCounter(root: Element): (upTo: number) => number {
   let counted = 0;
   let walker: TreeWalker | undefined;
   return (upTo) => {
     if (counted > upTo) return counted;
-    walker ??= body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+    walker ??= root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       counted += visibleLength(node);
       if (counted > upTo) break;
@@ -105,8 +102,11 @@ function judge(element: Element, page: PageMetrics): LayoutRule | null {
   const display = style.display;
   // Pages that hide their whole body until a script reveals it (AMP, anti-flicker
   // snippets) must still read: a hidden element holding the bulk of the text stays.
+  // The element's own visible text: several judgements may ask, it is counted once.
+  let ownText: number | undefined;
+  const ownTextLength = () => (ownText ??= visibleTextLength(element));
   const holdsMainContent = () => {
-    const own = visibleTextLength(element);
+    const own = ownTextLength();
     if (own === 0) return false;
     // Past this bound the share is below MAIN_CONTENT_SHARE whatever the rest of the page holds.
     const pageTextLength = page.textLength(own / MAIN_CONTENT_SHARE + 1);
@@ -132,7 +132,7 @@ function judge(element: Element, page: PageMetrics): LayoutRule | null {
   const box = element.getBoundingClientRect();
   if (isImage) {
     if (isTinyImage(element as HTMLImageElement, box)) return 'zero-size-image';
-  } else if (box.width === 0 && box.height === 0 && (style.overflow !== 'visible' || visibleTextLength(element) === 0)) {
+  } else if (box.width === 0 && box.height === 0 && (style.overflow !== 'visible' || ownTextLength() === 0)) {
     return 'zero-size-box';
   }
   // Entirely left of or above the document's origin: no scrolling can ever reveal it.
@@ -140,7 +140,7 @@ function judge(element: Element, page: PageMetrics): LayoutRule | null {
 
   // Sticky text blocks are a scrolling-story layout; only sticky bars (headers, app bars) are chrome.
   const name = element.localName;
-  const stickyBar = position === 'sticky' && !TABLE_PARTS.has(name) && !/^h[1-6]$/.test(name) && (/^(?:header|footer|nav|aside)$/.test(name) || visibleTextLength(element) < STICKY_BAR_MAX_TEXT);
+  const stickyBar = position === 'sticky' && !TABLE_PARTS.has(name) && !/^h[1-6]$/.test(name) && (/^(?:header|footer|nav|aside)$/.test(name) || ownTextLength() < STICKY_BAR_MAX_TEXT);
   if ((position === 'fixed' || stickyBar) && !holdsMainContent()) return 'fixed-overlay';
   return null;
 }

@@ -22,6 +22,8 @@ export interface PostCleanContext {
   articleTextLength: number;
   /** `collapsedTextUpTo(element, maxChars)`, read once per element while nothing inside it is removed. */
   text: (element: Element, maxChars: number) => string | null;
+  /** The same text lowercased, for the lowercase patterns below: lowercased once per element, not once per rule. */
+  lowerText: (element: Element, maxChars: number) => string | null;
 }
 
 
@@ -64,8 +66,8 @@ function isRelatedLabel(text: string): boolean {
 /** "Lesen Sie auch: <a>another story</a>" as one paragraph. */
 const TEASER_SEPARATOR = /^\s*[:：»›>|-]/;
 
-function isRelatedTeaser(text: string): boolean {
-  const lower = text.toLowerCase();
+/** `lower`: the block's text, lowercased. */
+function isRelatedTeaser(lower: string): boolean {
   const match = RELATED_START.exec(lower);
   return !!match && TEASER_SEPARATOR.test(lower.slice(match[0].length));
 }
@@ -140,7 +142,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     matches: (element, context) => {
       if (!context.title) return false;
       const title = collapse(context.title).toLowerCase();
-      return context.text(element, title.length)?.toLowerCase() === title && isFirstText(element);
+      return context.lowerText(element, title.length) === title && isFirstText(element);
     },
   },
   // A "Related"/"Read more" label, with the list of links it introduces.
@@ -160,8 +162,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'related-teaser',
     candidates: 'p, div, li, h3, h4',
     matches: (element, context) => {
-      const text = context.text(element, 300);
-      return text !== null && !!element.querySelector('a') && isRelatedTeaser(text);
+      const lower = context.lowerText(element, 300);
+      return lower !== null && !!element.querySelector('a') && isRelatedTeaser(lower);
     },
   },
   // Lists and blocks that are mostly links: teasers, tag clouds, link lists.
@@ -183,8 +185,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'boilerplate-line',
     candidates: BLOCKS,
     matches: (element, context) => {
-      const text = context.text(element, 250);
-      return !!text && BOILERPLATE_LINE.test(text.toLowerCase());
+      const lower = context.lowerText(element, 250);
+      return !!lower && BOILERPLATE_LINE.test(lower);
     },
   },
   // Membership, subscription and donation appeals: a short block of appeal words around a
@@ -199,7 +201,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
       const linksToSupport = (link: Element) => SUPPORT_URL.test((link.getAttribute('href') ?? '').toLowerCase());
       // The appeal's banner: an image and no text, linking to the support page.
       if (element.hasAttribute('href')) return text === '' && linksToSupport(element) && !!element.querySelector('img');
-      if (text.length > context.articleTextLength * 0.3 || !SUPPORT_APPEAL.test(text.toLowerCase())) return false;
+      if (text.length > context.articleTextLength * 0.3 || !SUPPORT_APPEAL.test(context.lowerText(element, 600)!)) return false;
       return Array.from(element.querySelectorAll('[href]')).some(linksToSupport);
     },
   },
@@ -209,8 +211,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'photo-credit',
     candidates: 'p, div, span, small, figcaption, cite, em, i, b, strong',
     matches: (element, context) => {
-      const text = context.text(element, 80);
-      return !!text && PHOTO_CREDIT.test(text.toLowerCase());
+      const lower = context.lowerText(element, 80);
+      return !!lower && PHOTO_CREDIT.test(lower);
     },
   },
   // Newsletter sign-up boxes.
@@ -221,7 +223,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     matches: (element, context) => {
       const text = context.text(element, 400);
       if (text === null || text.length > context.articleTextLength * 0.3) return false;
-      const lower = text.toLowerCase();
+      const lower = context.lowerText(element, 400)!;
       return NEWSLETTER.test(lower) && SUBSCRIBE.test(lower);
     },
   },
@@ -283,8 +285,8 @@ const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** The element's whole text, up to `maxChars`, matches `pattern`. */
 function lineMatches(context: PostCleanContext, element: Element, maxChars: number, pattern: RegExp): boolean {
-  const text = context.text(element, maxChars);
-  return !!text && pattern.test(text.toLowerCase());
+  const lower = context.lowerText(element, maxChars);
+  return !!lower && pattern.test(lower);
 }
 
 /** True when no text comes before `element` in its article. */
@@ -339,6 +341,7 @@ const CACHED_TEXT_CHARS = 600;
  */
 class TextCache {
   private readonly texts = new Map<Element, string | null>();
+  private readonly lowered = new Map<Element, string>();
 
   constructor(private readonly root: Element) {}
 
@@ -352,9 +355,25 @@ class TextCache {
     return text !== null && text.length <= maxChars ? text : null;
   }
 
+  /** `upTo(element, maxChars)` lowercased; the whole cached text is what `upTo` returns, so it is lowercased once. */
+  lowerUpTo(element: Element, maxChars: number): string | null {
+    const text = this.upTo(element, maxChars);
+    if (text === null) return null;
+    if (maxChars > CACHED_TEXT_CHARS) return text.toLowerCase();
+    let lower = this.lowered.get(element);
+    if (lower === undefined) {
+      lower = text.toLowerCase();
+      this.lowered.set(element, lower);
+    }
+    return lower;
+  }
+
   /** `element` is about to go: the texts of the blocks around it change. */
   forget(element: Element): void {
-    for (let node: Element | null = element; node; node = node === this.root ? null : node.parentElement) this.texts.delete(node);
+    for (let node: Element | null = element; node; node = node === this.root ? null : node.parentElement) {
+      this.texts.delete(node);
+      this.lowered.delete(node);
+    }
   }
 }
 
@@ -374,7 +393,7 @@ function candidateTest(selector: string): (element: Element) => boolean {
 export function postClean(article: Element, title: string, rules: readonly PostCleaningRule[] = POST_CLEANING_RULES, options: { recordText?: boolean } = {}): Removal[] {
   const removals: Removal[] = [];
   const texts = new TextCache(article);
-  const context: PostCleanContext = { title, articleTextLength: collapse(article.textContent).length, text: (element, maxChars) => texts.upTo(element, maxChars) };
+  const context: PostCleanContext = { title, articleTextLength: collapse(article.textContent).length, text: (element, maxChars) => texts.upTo(element, maxChars), lowerText: (element, maxChars) => texts.lowerUpTo(element, maxChars) };
   // Rules only remove, so the elements in the article at the start, in document order, less
   // the removed ones, are what each rule's own query would find.
   const elements = Array.from(article.querySelectorAll('*'));

@@ -3,7 +3,7 @@ import { absolutizeUrls } from '../core/prepare.js';
 import { readArticleInStages } from '../core/read-article.js';
 import { sanitizeArticleHtml } from '../core/sanitize.js';
 import type { ReadResult, Removal } from '../core/types.js';
-import { dropInvisibleFromClone } from './layout-signals.js';
+import { findInvisible, removeCopies } from './layout-signals.js';
 
 export const HOST_TAG = 'readmark-reader';
 
@@ -39,11 +39,13 @@ function cloneLiveDocument(): Document {
  * the article comes out short; the layout stage is the costly part of a clone).
  */
 export function visibleClone(): { clone: Document; layoutRemovals: Removal[]; again: () => Document } {
+  const invisible = findInvisible(document, window);
+  // Made right after the layout stage, with nothing run in between: the places it found are the clone's.
   const clone = cloneLiveDocument();
-  const droppedLive = new Set<Element>();
-  const layoutRemovals = dropInvisibleFromClone(document, clone, window, droppedLive);
+  removeCopies(clone, invisible.paths);
   for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
-  return { clone, layoutRemovals, again: () => cloneWithout(droppedLive) };
+  const droppedLive = new Set(invisible.elements);
+  return { clone, layoutRemovals: invisible.removals, again: () => cloneWithout(droppedLive) };
 }
 
 /** A fresh clone of the live page without the copies of `droppedLive` (live elements) and the reader. */

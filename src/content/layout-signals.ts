@@ -145,43 +145,63 @@ function judge(element: Element, page: PageMetrics): LayoutRule | null {
   return null;
 }
 
-/**
- * Removes from `clone` the elements the live page does not show to the user: hidden by a
- * stylesheet, zero-size or off-screen boxes and images (tracking pixels), fixed or sticky
- * overlays (cookie banners, subscribe modals, app bars). Never changes `live`. The live
- * elements whose copies were removed go into `droppedLive`, when given.
- */
-export function dropInvisibleFromClone(live: Document, clone: Document, view: Window, droppedLive?: Set<Element>): Removal[] {
-  const removals: Removal[] = [];
-  const liveBody = live.body;
-  const cloneBody = clone.body;
-  if (!liveBody || !cloneBody || liveBody.tagName !== cloneBody.tagName) return removals;
-  const page: PageMetrics = { view, textLength: textCounter(liveBody), scrollX: view.scrollX, scrollY: view.scrollY };
+/** What the layout stage found: the elements the user cannot see, as records and as places in the tree. */
+export interface InvisibleElements {
+  removals: Removal[];
+  /** The live elements found. */
+  elements: Element[];
+  /** Each one's element-child indices from `body` down, in document order. */
+  paths: number[][];
+}
 
-  const drop = (liveChild: Element, cloneChild: Element, rule: LayoutRule): void => {
-    removals.push({ family: 'layout', rule, element: describeElement(liveChild) });
-    droppedLive?.add(liveChild);
-    cloneChild.remove();
-  };
-  const walk = (liveParent: Element, cloneParent: Element): void => {
-    if (liveParent.childElementCount !== cloneParent.childElementCount) return; // not a clone of this tree: judge nothing below
-    let cloneChild = cloneParent.firstElementChild;
-    for (let liveChild = liveParent.firstElementChild; liveChild && cloneChild; liveChild = liveChild.nextElementSibling) {
-      const cloneNext: Element | null = cloneChild.nextElementSibling; // read before a removal
-      const name = liveChild.localName;
-      if (cloneChild.localName === name && !NO_BOX_TAGS.has(name)) {
-        const rule = judge(liveChild, page);
-        if (liveChild.namespaceURI !== null && FOREIGN_NAMESPACES.has(liveChild.namespaceURI)) {
-          if (rule === 'hidden-by-style' || rule === 'fixed-overlay' || rule === 'off-screen') drop(liveChild, cloneChild, rule);
-        } else if (rule) {
-          drop(liveChild, cloneChild, rule);
-        } else {
-          walk(liveChild, cloneChild);
-        }
+/**
+ * Finds the elements the live page does not show to the user: hidden by a stylesheet,
+ * zero-size or off-screen boxes and images (tracking pixels), fixed or sticky overlays
+ * (cookie banners, subscribe modals, app bars). Reads the live page only, never changes it.
+ */
+export function findInvisible(live: Document, view: Window): InvisibleElements {
+  const found: InvisibleElements = { removals: [], elements: [], paths: [] };
+  const body = live.body;
+  if (!body) return found;
+  const page: PageMetrics = { view, textLength: textCounter(body), scrollX: view.scrollX, scrollY: view.scrollY };
+  const path: number[] = [];
+  const walk = (parent: Element): void => {
+    let index = 0;
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling, index++) {
+      const name = child.localName;
+      if (NO_BOX_TAGS.has(name)) continue;
+      const rule = judge(child, page);
+      // Only the outer element of a MathML or SVG tree is judged, and only by where it is. The
+      // parser puts nothing else of those namespaces in an HTML element; a script could.
+      const foreign = (name === 'svg' || name === 'math') && child.namespaceURI !== null && FOREIGN_NAMESPACES.has(child.namespaceURI);
+      if (rule && (!foreign || rule === 'hidden-by-style' || rule === 'fixed-overlay' || rule === 'off-screen')) {
+        found.removals.push({ family: 'layout', rule, element: describeElement(child) });
+        found.elements.push(child);
+        found.paths.push([...path, index]);
+      } else if (!foreign) {
+        path.push(index);
+        walk(child);
+        path.pop();
       }
-      cloneChild = cloneNext;
     }
   };
-  walk(liveBody, cloneBody);
-  return removals;
+  walk(body);
+  return found;
+}
+
+/**
+ * Removes from `clone` the copies of what `findInvisible` found, by their places in the tree:
+ * `clone` must be a clone of the live document made since, with nothing run in between.
+ * Walking the clone in step with the live page cost as much again as walking the page, since
+ * every element touched from a content script's world gets a wrapper of its own.
+ */
+export function removeCopies(clone: Document, paths: readonly number[][]): void {
+  const body = clone.body;
+  if (!body) return;
+  // Last first: a removal shifts only the indices of later siblings, whose paths come later.
+  for (let index = paths.length - 1; index >= 0; index--) {
+    let element: Element | undefined = body;
+    for (const step of paths[index]!) element = element?.children[step];
+    element?.remove();
+  }
 }

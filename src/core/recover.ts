@@ -10,7 +10,7 @@
 import { cleanDocument } from './clean/clean.js';
 import { extract, type Extraction } from './extract.js';
 import { articleFromDeclaredBody, declaredArticleBody } from './structured-data.js';
-import { blockText } from './text.js';
+import { blockText, reachesPrintableAscii } from './text.js';
 
 const BLOCK_ELEMENTS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
@@ -130,9 +130,12 @@ export type UncleanedPage = () => Document;
  * then: on most pages recovery costs nothing. Null skips the retries; `doc` is rewritten.
  */
 export function extractWithRecovery(doc: Document, uncleanedPage: UncleanedPage | null): Extraction | null {
-  let best = attempt(doc);
+  const first = extract(doc);
+  // Most articles are long enough to need no retry: their text is never built here.
+  if (!uncleanedPage || (first && reachesPrintableAscii(first.content, SHORT_ARTICLE))) return first;
+  let best: Attempt | null = first && { extraction: first, text: blockText(first.content) };
   const bestText = () => best?.text ?? '';
-  if (!uncleanedPage || bestText().length >= SHORT_ARTICLE) return best?.extraction ?? null;
+  if (bestText().length >= SHORT_ARTICLE) return first;
 
   const uncleaned = uncleanedPage();
   // Read before the retries: Readability removes the scripts that hold it.

@@ -51,6 +51,32 @@ export function blockText(root: Node): string {
     .replace(/[\uE000-\uE002]/g, (mark) => PRE_MARKS[mark] ?? '');
 }
 
+/**
+ * True when `root`'s text (ruby annotations aside) holds at least `count` printable ASCII
+ * characters: `blockText(root)` keeps each of them as one character (it collapses only
+ * whitespace; soft hyphens, NFC composition and its private-use marks touch only other
+ * characters), so its text is then at least that long. False says nothing. The walk stops
+ * at `count`: a long article is not turned into a string to learn that it is long.
+ */
+export function reachesPrintableAscii(root: Node, count: number): boolean {
+  let printable = 0;
+  const reached = (node: Node): boolean => {
+    if (node.nodeType === 3) {
+      const value = node.nodeValue ?? '';
+      for (let index = 0; index < value.length; index++) {
+        const code = value.charCodeAt(index);
+        if (code > 0x20 && code < 0x7f && ++printable >= count) return true;
+      }
+      return false;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return false;
+    if (node.nodeType === 1 && RUBY_ANNOTATIONS.has((node as Element).localName)) return false;
+    for (let child = node.firstChild; child; child = child.nextSibling) if (reached(child)) return true;
+    return false;
+  };
+  return count <= 0 || reached(root);
+}
+
 // Whitespace inside <pre> is kept through the normalization above by standing in for it.
 const PRE_MARKS: Record<string, string> = { '\uE000': ' ', '\uE001': '\t', '\uE002': '\n' };
 

@@ -52,7 +52,7 @@ async function evaluatePage(): Promise<InPageResult> {
     };
   });
   const noLayout = await timed(() => {
-    // readLivePage without dropInvisibleFromClone.
+    // readLivePage without the layout stage (findInvisible).
     const clone = document.cloneNode(true) as Document;
     for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
     const result = readArticle({ document: clone, window, url: location.href }, { force: true, frontMatter: false });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blockText, collapsedTextUpTo, countWords, readingMinutes, wordTotal } from '../../src/core/text.ts';
+import { blockText, collapsedTextUpTo, countWords, reachesPrintableAscii, readingMinutes, wordTotal } from '../../src/core/text.ts';
 import { page } from '../support/dom.ts';
 
 test('blocks are separated by a blank line, <br> by a newline', () => {
@@ -58,4 +58,34 @@ test('text drops soft hyphens and ruby annotations, and composes characters (NFC
   const { document, close } = page('<body><p>Wein\u00adkenner</p><p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字</p><p>Cafe\u0301</p></body>');
   assert.equal(blockText(document.body), 'Weinkenner\n\n漢字\n\nCaf\u00e9');
   close();
+});
+
+test('reachesPrintableAscii counts printable ASCII outside ruby annotations, exactly up to the bound', () => {
+  const { document, close } = page('<body><div id="a"><p>ab  c\u00ad</p><ruby>de<rt>xyz</rt></ruby><p>e\u0301</p></div></body>');
+  const root = document.getElementById('a')!;
+  // a b c d e e: whitespace, the soft hyphen, the combining accent and the <rt> text do not count.
+  assert.equal(reachesPrintableAscii(root, 6), true);
+  assert.equal(reachesPrintableAscii(root, 7), false);
+  assert.equal(reachesPrintableAscii(root, 0), true);
+  close();
+});
+
+test('reachesPrintableAscii never claims more than blockText holds (random pages with whitespace, soft hyphens, accents, ruby, CJK)', () => {
+  const pieces = ['a', 'Zq', ' ', '\n\t', '\u00ad', 'e\u0301', '\u1100\u1161', '漢字', 'ｶ', '\uE000', '<b>', '</b>', '<p>', '</p>', '<br>', '<ruby>x<rt>long annotation</rt></ruby>', '<pre> a  b </pre>', '<td>c</td>', '<!-- note -->'];
+  let seed = 7;
+  const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  let claims = 0;
+  for (let round = 0; round < 200; round++) {
+    const html = Array.from({ length: 1 + Math.floor(next() * 40) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    const { document, close } = page(`<body><div id="root">${html}</div></body>`);
+    const root = document.getElementById('root')!;
+    const length = blockText(root).length;
+    for (let count = 0; count <= length + 2; count++) {
+      if (!reachesPrintableAscii(root, count)) continue;
+      claims++;
+      assert.ok(length >= count, `${JSON.stringify(html)}: claimed ${count}, blockText has ${length}`);
+    }
+    close();
+  }
+  assert.ok(claims > 1000, `the check made ${claims} claims`);
 });

@@ -6,7 +6,7 @@
 import { readArticle } from '../../../src/core/read-article.js';
 import type { ReadResult } from '../../../src/core/types.js';
 import { cloneWithout, HOST_TAG } from '../../../src/content/extract-page.js';
-import { dropInvisibleFromClone } from '../../../src/content/layout-signals.js';
+import { findInvisible, removeCopies } from '../../../src/content/layout-signals.js';
 import { ReaderOverlay } from '../../../src/content/overlay.js';
 import { DEFAULT_OPTIONS } from '../../../src/shared/options.js';
 import { afterNextPaint, install, type Timings } from './shared.js';
@@ -36,12 +36,17 @@ async function readmark(options: { frontMatter?: boolean; clipboard?: boolean } 
     mark = now;
   };
 
+  // As visibleClone (src/content/extract-page.ts) does it, with the clone timed apart.
+  const invisible = findInvisible(document, window);
+  const layoutFound = performance.now();
   const clone = document.cloneNode(true) as Document;
-  lap('clone');
-  const droppedLive = new Set<Element>();
-  dropInvisibleFromClone(document, clone, window, droppedLive);
+  const cloned = performance.now();
+  removeCopies(clone, invisible.paths);
   for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
-  lap('layout');
+  times.clone = cloned - layoutFound;
+  times.layout = layoutFound - started + (performance.now() - cloned);
+  mark = performance.now();
+  const droppedLive = new Set(invisible.elements);
   const result = readArticle({ document: clone, window, url: location.href, uncleanedPage: () => cloneWithout(droppedLive) }, {
     force: false,
     frontMatter: options.frontMatter ?? false,

@@ -155,10 +155,42 @@ export function collapsedTextUpTo(element: Element, maxChars: number): string | 
   // Most blocks hold one text node or none: read it without a walker.
   const first = element.firstChild;
   if (!first) return '';
-  if (first === element.lastChild && first.nodeType === 3) {
-    const only = collapseWhitespace(first.nodeValue);
-    return only.length > maxChars ? null : only;
+  if (first.nodeType === 3) {
+    const value = first.nodeValue ?? '';
+    if (first === element.lastChild) return collapsedUpTo(value, maxChars);
+    // A paragraph that opens with more text than the bound needs no walk.
+    if (hasMorePrintableThan(value, maxChars)) return null;
   }
+  return walkedTextUpTo(element, maxChars);
+}
+
+/** `collapsedTextUpTo` for an element known to have no element children: its text in one read. */
+export function leafTextUpTo(element: Element, maxChars: number): string | null {
+  return collapsedUpTo(element.textContent ?? '', maxChars);
+}
+
+/**
+ * `text` collapsed and trimmed, or null once that is longer than `maxChars`. A paragraph is
+ * told from a label by its first printable ASCII characters, without collapsing all of it.
+ */
+function collapsedUpTo(text: string, maxChars: number): string | null {
+  if (hasMorePrintableThan(text, maxChars)) return null;
+  const collapsed = collapseWhitespace(text);
+  return collapsed.length > maxChars ? null : collapsed;
+}
+
+/** More than `count` printable ASCII characters: collapsed, `text` is longer than `count` too. */
+function hasMorePrintableThan(text: string, count: number): boolean {
+  if (text.length <= count) return false;
+  let printable = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 0x20 && code < 0x7f && ++printable > count) return true;
+  }
+  return false;
+}
+
+function walkedTextUpTo(element: Element, maxChars: number): string | null {
   let text = '';
   const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

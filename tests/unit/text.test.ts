@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blockText, collapsedTextUpTo, countWords, reachesPrintableAscii, readingMinutes, wordTotal } from '../../src/core/text.ts';
+import { blockText, collapseWhitespace, collapsedTextUpTo, countWords, leafTextUpTo, reachesPrintableAscii, readingMinutes, wordTotal } from '../../src/core/text.ts';
 import { page } from '../support/dom.ts';
 
 test('blocks are separated by a blank line, <br> by a newline', () => {
@@ -88,4 +88,22 @@ test('reachesPrintableAscii never claims more than blockText holds (random pages
     close();
   }
   assert.ok(claims > 1000, `the check made ${claims} claims`);
+});
+
+test('collapsedTextUpTo and leafTextUpTo agree with collapsing the whole text, on random blocks around the bound', () => {
+  const pieces = ['Ad', 'vertisement', ' ', '  \n ', '\u00a0', '広告', 'x'.repeat(30), 'y '.repeat(20), '<b>', '</b>', '<!-- c -->', '<i>z</i>'];
+  let seed = 3;
+  const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  for (let round = 0; round < 300; round++) {
+    const html = Array.from({ length: 1 + Math.floor(next() * 8) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    const { document, close } = page(`<body><div id="block">${html}</div></body>`);
+    const block = document.getElementById('block')!;
+    const whole = collapseWhitespace(block.textContent);
+    for (const bound of [0, 5, 13, 20, 64, 100]) {
+      const expected = whole.length > bound ? null : whole;
+      assert.equal(collapsedTextUpTo(block, bound), expected, `${JSON.stringify(html)} up to ${bound}`);
+      if (block.childElementCount === 0) assert.equal(leafTextUpTo(block, bound), expected, `leaf ${JSON.stringify(html)} up to ${bound}`);
+    }
+    close();
+  }
 });

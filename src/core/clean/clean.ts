@@ -78,7 +78,14 @@ export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CL
       const element = candidates[index]!;
       if (element === body || element === root || !element.isConnected) continue;
       let textLength: number | undefined;
+      let askedRequires: CleaningRule['requires'];
+      let passedRequires = true;
       for (const rule of group.rules) {
+        if (rule.requires !== askedRequires) {
+          askedRequires = rule.requires;
+          passedRequires = !askedRequires || askedRequires(element);
+        }
+        if (!passedRequires) continue;
         if (rule.matches && !rule.matches(element, context)) continue;
         textLength ??= element.textContent?.length ?? 0;
         if (guardText && textLength > pageTextLength * (rule.maxShareOfPageText ?? MAX_SHARE_OF_PAGE_TEXT)) continue;

@@ -1,4 +1,4 @@
-import { collapsedTextUpTo } from '../text.js';
+import { collapsedTextUpTo, leafTextUpTo } from '../text.js';
 import { AD_HOSTS, TRACKER_HOSTS, urlMatchesHosts } from './hosts.js';
 
 /**
@@ -15,6 +15,12 @@ export interface CleaningRule {
   name: string;
   candidates: string;
   matches?: (element: Element, context: RuleContext) => boolean;
+  /**
+   * A cheap test every element this rule removes passes. Consecutive rules that share one
+   * (the same function) have it run once per element, and skip the element together when
+   * it fails: most candidates are ordinary blocks that no rule of the run removes.
+   */
+  requires?: (element: Element) => boolean;
   /** An element holding more of the page's text than this share is kept (a misfire on a wrapper). */
   maxShareOfPageText?: number;
 }
@@ -61,7 +67,8 @@ const AD_LABELS = new Set([
 ]);
 
 /** Class or id tokens that ad frameworks and CMS ad plugins use for their slots. */
-const AD_TOKEN = /^(?:ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adbox|adbanner|ad[-_]?(?:slot|unit|container|wrapper|box|banner|zone|block|space|placeholder|holder|frame|leaderboard|rectangle|skyscraper|billboard|mpu|sticky|inline|top|bottom|side|sidebar|article|content)|dfp[-_]?ad|gpt[-_]?ad|google[-_]?ads?|sponsored[-_]?(?:content|post|links?)?|native[-_]?ad)$/i;
+const AD_TOKEN_WORD = /(?:ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adbox|adbanner|ad[-_]?(?:slot|unit|container|wrapper|box|banner|zone|block|space|placeholder|holder|frame|leaderboard|rectangle|skyscraper|billboard|mpu|sticky|inline|top|bottom|side|sidebar|article|content)|dfp[-_]?ad|gpt[-_]?ad|google[-_]?ads?|sponsored[-_]?(?:content|post|links?)?|native[-_]?ad)/;
+const AD_TOKEN = new RegExp(`^${AD_TOKEN_WORD.source}$`, 'i');
 
 function tokens(element: Element): string[] {
   const classes = (element.getAttribute('class') ?? '').split(/\s+/);
@@ -103,8 +110,9 @@ function mediaUrls(element: Element): string[] {
 const AD_LABEL_MAX_CHARS = 64;
 
 function isAdLabel(element: Element): boolean {
-  if (element.childElementCount > 2) return false;
-  const text = collapsedTextUpTo(element, AD_LABEL_MAX_CHARS);
+  const children = element.childElementCount;
+  if (children > 2) return false;
+  const text = children === 0 ? leafTextUpTo(element, AD_LABEL_MAX_CHARS) : collapsedTextUpTo(element, AD_LABEL_MAX_CHARS);
   return text !== null && AD_LABELS.has(text.toLowerCase().replace(/[\s:·–—-]+$/u, ''));
 }
 
@@ -175,6 +183,11 @@ function nameMask(element: Element): number {
   return mask;
 }
 
+/** True when the element's class/id words include a word or pair of some `namedAs` test. */
+function hasTestedName(element: Element): boolean {
+  return nameMask(element) !== 0;
+}
+
 /** True when the element's class/id words include one of `words`, or one of the `pairs` in a row. */
 function namedAs(words: ReadonlySet<string>, pairs: ReadonlyArray<readonly [string, string]> = []) {
   if (nameTestCount >= 31) throw new Error('namedAs: more tests than bits in a mask');
@@ -225,10 +238,11 @@ function holdsProse(element: Element): boolean {
  * (`documentContent__sharingContainer` around a whole article), an element with
  * paragraphs of prose is not the boilerplate its name says.
  */
-const boilerplate = (name: string, candidates: string, test: (element: Element) => boolean, options: { keepProse?: boolean; isArticle?: (element: Element) => boolean } = {}): CleaningRule => ({
+const boilerplate = (name: string, candidates: string, test: (element: Element) => boolean, options: { keepProse?: boolean; isArticle?: (element: Element) => boolean; requires?: (element: Element) => boolean } = {}): CleaningRule => ({
   family: 'boilerplate',
   name,
   candidates,
+  ...(options.requires ? { requires: options.requires } : {}),
   // The cheap name test first: holdsArticle searches the whole subtree.
   matches: (element) => test(element) && !(options.isArticle ?? holdsArticle)(element) && !(options.keepProse && holdsProse(element)),
   // Page chrome is small next to the article; a big match is the article's own wrapper.
@@ -246,6 +260,20 @@ const HEADER_BIDDING_ID = /^(?:apstag|prebid|crt-|sas_)/;
 const HEADER_BIDDING_CLASS = /prebid|criteo/;
 const NATIVE_AD_ID = /^(?:taboola|outbrain|rc-widget|mgid|plista|zergnet)/;
 const NATIVE_AD_CLASS = /taboola|trc_related|OUTBRAIN|outbrain|rc-widget|mgid|plista|zergnet|(?:^|\s)ob-widget(?:\s|$)/;
+
+/**
+ * What each of the rules on NAMED needs to see at least, read once: an id or class that one of
+ * their patterns could match, or one of the data attributes they look at. AD_TOKEN applies to
+ * each class token and to the whole id, so it is tested here as a token of either.
+ */
+const AD_TOKEN_IN_LIST = new RegExp(`(?:^|\\s)${AD_TOKEN_WORD.source}(?=\\s|$)`, 'i');
+function mayBeAdSlotOrWidget(element: Element): boolean {
+  const id = element.id;
+  if (id && (AD_TOKEN.test(id) || GPT_SLOT_ID.test(id) || HEADER_BIDDING_ID.test(id) || NATIVE_AD_ID.test(id))) return true;
+  const classes = element.getAttribute('class');
+  if (classes && (AD_TOKEN_IN_LIST.test(classes) || HEADER_BIDDING_CLASS.test(classes) || NATIVE_AD_CLASS.test(classes))) return true;
+  return element.hasAttribute('data-google-query-id') || element.hasAttribute('data-adform') || element.hasAttribute('data-widget-id');
+}
 
 /** Native-ad and content-recommendation widgets: Taboola, Outbrain, Revcontent, MGID, Plista, ZergNet. */
 function isNativeAdWidget(element: Element): boolean {
@@ -265,13 +293,13 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // one query; a CSS list of substring selectors (`[class*="taboola"]`, …) costs a
   // selector match per element and alternative, 6 ms on the benchmark's long page.
   // Google Publisher Tag / DFP slots (GPT needs an id on each slot) and the frames GPT renders into them.
-  { family: 'ad-slot', name: 'google-publisher-tag', candidates: NAMED, matches: (element) => GPT_SLOT_ID.test(element.id) || element.hasAttribute('data-google-query-id') },
+  { family: 'ad-slot', name: 'google-publisher-tag', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => GPT_SLOT_ID.test(element.id) || element.hasAttribute('data-google-query-id') },
   // Header-bidding and ad-server containers (Prebid, Amazon TAM, Criteo, Smart, Adform).
-  { family: 'ad-slot', name: 'header-bidding', candidates: NAMED, matches: (element) => HEADER_BIDDING_ID.test(element.id) || HEADER_BIDDING_CLASS.test(element.getAttribute('class') ?? '') || element.hasAttribute('data-adform') },
+  { family: 'ad-slot', name: 'header-bidding', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => HEADER_BIDDING_ID.test(element.id) || HEADER_BIDDING_CLASS.test(element.getAttribute('class') ?? '') || element.hasAttribute('data-adform') },
   // Elements whose own class or id token names an ad slot (`ad-slot`, `advertisement`, `dfp-ad`).
-  { family: 'ad-slot', name: 'ad-class-token', candidates: NAMED, matches: (element) => tokens(element).some((token) => AD_TOKEN.test(token)) },
+  { family: 'ad-slot', name: 'ad-class-token', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => tokens(element).some((token) => AD_TOKEN.test(token)) },
   // Native-ad and content-recommendation widgets (Taboola, Outbrain, Revcontent, MGID, Plista, ZergNet).
-  { family: 'ad-widget', name: 'native-ad-network', candidates: NAMED, matches: isNativeAdWidget },
+  { family: 'ad-widget', name: 'native-ad-network', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: isNativeAdWidget },
   // Frames served by ad networks.
   { family: 'ad-iframe', name: 'ad-host-frame', candidates: 'iframe', matches: (element, context) => mediaUrls(element).some((url) => urlMatchesHosts(url, AD_HOSTS, context.baseUrl)) },
   // A short element that only says "Advertisement"/"Sponsored"/"Anzeige"/"广告": the label above an ad.
@@ -295,21 +323,21 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   boilerplate('dialog', 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]', () => true),
   // From here on, the rules all look at BLOCKS: the engine queries them once, in this order.
   // Comment threads and comment forms (WordPress's "Leave a reply" form is #respond).
-  boilerplate('comments', BLOCKS, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']])),
+  boilerplate('comments', BLOCKS, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']]), { requires: hasTestedName }),
   // Breadcrumb trails, pagers, skip links.
-  boilerplate('breadcrumb-pager', BLOCKS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']]), { keepProse: true }),
+  boilerplate('breadcrumb-pager', BLOCKS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']]), { keepProse: true, requires: hasTestedName }),
   // Share bars and social follow buttons.
-  boilerplate('share-bar', BLOCKS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])), { keepProse: true }),
+  boilerplate('share-bar', BLOCKS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])), { keepProse: true, requires: hasTestedName }),
   // "Related", "More stories", "Recommended for you" teaser lists. Not "read more":
   // that is as often the expander holding the rest of the story.
-  boilerplate('related-links', BLOCKS, namedAs(new Set(['related', 'recommended', 'recommendations', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']])),
+  boilerplate('related-links', BLOCKS, namedAs(new Set(['related', 'recommended', 'recommendations', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']]), { requires: hasTestedName }),
   // Newsletter and subscription boxes.
-  boilerplate('newsletter', BLOCKS, namedAs(new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'mailchimp', 'mc4wp']), [['sign', 'up']])),
+  boilerplate('newsletter', BLOCKS, namedAs(new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'mailchimp', 'mc4wp']), [['sign', 'up']]), { requires: hasTestedName }),
   // Pop-ups marked only by their class: modals, dialogs.
-  boilerplate('modal', BLOCKS, namedAs(new Set(['modal', 'dialog', 'popup']))),
+  boilerplate('modal', BLOCKS, namedAs(new Set(['modal', 'dialog', 'popup'])), { requires: hasTestedName }),
   // Cookie and consent banners.
-  boilerplate('cookie-banner', BLOCKS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw']))),
+  boilerplate('cookie-banner', BLOCKS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw'])), { requires: hasTestedName }),
   // Author boxes, tag lists and post metadata lines around the article.
-  boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio', 'saboxplugin']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']]), { isArticle: holdsArticleOrByline }),
-  boilerplate('tag-list', BLOCKS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']]), { keepProse: true }),
+  boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio', 'saboxplugin']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']]), { isArticle: holdsArticleOrByline, requires: hasTestedName }),
+  boilerplate('tag-list', BLOCKS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']]), { keepProse: true, requires: hasTestedName }),
 ];

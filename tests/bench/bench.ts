@@ -41,6 +41,8 @@ interface Args {
   profile: RegExp | null;
   out: string;
   longScale: number;
+  /** The in-page runs' JavaScript world: each extractor's own isolated world (as a content script runs), or the page's. */
+  world: 'isolated' | 'main';
 }
 
 function parseArgs(argv: string[]): Args {
@@ -67,6 +69,7 @@ function parseArgs(argv: string[]): Args {
     profile: value('--profile') ? new RegExp(value('--profile')!) : null,
     out: resolvePath(value('--out') ?? join(ROOT, node ? 'test-results/bench-node.json' : 'test-results/bench.json')),
     longScale: Number(value('--long-scale') ?? 1),
+    world: argv.includes('--main-world') ? 'main' : 'isolated',
   };
 }
 
@@ -158,8 +161,8 @@ async function buildBundles(minify: boolean): Promise<Record<Method, string>> {
 
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=en-US', '--js-flags=--expose-gc'];
 
-async function evaluate<T>(session: CDPSession, expression: string, options: { userGesture?: boolean; timeoutMs?: number } = {}): Promise<T> {
-  const call = session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: options.userGesture ?? false });
+async function evaluate<T>(session: CDPSession, expression: string, options: { userGesture?: boolean; timeoutMs?: number; contextId?: number } = {}): Promise<T> {
+  const call = session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: options.userGesture ?? false, ...(options.contextId === undefined ? {} : { contextId: options.contextId }) });
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${expression.slice(0, 60)}`)), options.timeoutMs ?? 60000).unref());
   const { result, exceptionDetails } = await Promise.race([call, timeout]);
   if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
@@ -168,6 +171,23 @@ async function evaluate<T>(session: CDPSession, expression: string, options: { u
 
 async function open(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+}
+
+/**
+ * Where each extractor's bundle runs in the page just loaded: by default an isolated world of
+ * its own, as a content script's, whose DOM calls cost more than the page's own (every node it
+ * touches gets a wrapper of that world: the long page's layout stage measured 30-40 % slower
+ * there); with `--main-world`, the page's world (the figures before 2026-11-29's fourth session).
+ */
+async function worldsFor(session: CDPSession, world: Args['world']): Promise<Record<Method, number | undefined>> {
+  const worlds = { floor: undefined, readability: undefined, defuddle: undefined, readmark: undefined } as Record<Method, number | undefined>;
+  if (world === 'main') return worlds;
+  const { frameTree } = await session.send('Page.getFrameTree');
+  for (const method of METHODS) {
+    const { executionContextId } = await session.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `bench-${method}` });
+    worlds[method] = executionContextId;
+  }
+  return worlds;
 }
 
 interface RunResult {
@@ -203,13 +223,14 @@ async function benchInPage(context: BrowserContext, pages: BenchPage[], origin: 
       const record = records[index]!;
       try {
         await open(page, origin + entry.path);
-        for (const method of METHODS) await evaluate(session, bundles[method]);
+        const worlds = await worldsFor(session, args.world);
+        for (const method of METHODS) await evaluate(session, bundles[method], { contextId: worlds[method] });
         // A different order on every page and round: no extractor always runs first (or last).
         const order = METHODS.map((_, offset) => METHODS[(offset + round + index) % METHODS.length]!);
         for (const method of order) {
           await evaluate(session, 'globalThis.gc?.()');
           const call = method === 'readmark' ? `${GLOBALS[method]}({ clipboard: true })` : `${GLOBALS[method]}()`;
-          const run = await evaluate<RunResult>(session, call, { userGesture: true });
+          const run = await evaluate<RunResult>(session, call, { userGesture: true, contextId: worlds[method] });
           if (method === 'floor' && run.nodes) record.nodes = run.nodes;
           if (!warm) record.runs[method].push(run);
         }
@@ -233,7 +254,7 @@ interface ProfileNode {
 }
 
 /** CPU profile (CDP Profiler) of Readmark's in-page pipeline on the matching pages: self time by function. */
-async function profilePages(context: BrowserContext, pages: BenchPage[], origin: string, bundles: Record<Method, string>, out: string): Promise<void> {
+async function profilePages(context: BrowserContext, pages: BenchPage[], origin: string, bundles: Record<Method, string>, out: string, world: Args['world']): Promise<void> {
   const page = await context.newPage();
   const session = await context.newCDPSession(page);
   const selfTime = new Map<string, number>();
@@ -244,12 +265,13 @@ async function profilePages(context: BrowserContext, pages: BenchPage[], origin:
     for (const entry of pages) {
       for (let repeat = 0; repeat < 3; repeat++) {
         await open(page, origin + entry.path);
-        await evaluate(session, bundles[method]);
+        const contextId = (await worldsFor(session, world))[method];
+        await evaluate(session, bundles[method], { contextId });
         await evaluate(session, 'globalThis.gc?.()');
         await session.send('Profiler.enable');
         await session.send('Profiler.setSamplingInterval', { interval: 100 });
         await session.send('Profiler.start');
-        await evaluate(session, method === 'readmark' ? `${GLOBALS[method]}({})` : `${GLOBALS[method]}()`);
+        await evaluate(session, method === 'readmark' ? `${GLOBALS[method]}({})` : `${GLOBALS[method]}()`, { contextId });
         const { profile } = await session.send('Profiler.stop');
         await session.send('Profiler.disable');
         const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
@@ -451,7 +473,7 @@ function report(records: PageRecord[], args: Args): string {
     return { record, kind, readmarkToPaint, work, readability, defuddle, floor };
   });
 
-  lines.push(`Per page (medians of ${args.rounds} rounds, ms). "work" = Readmark before paint without the wait for the frame; "painted" adds it.`);
+  lines.push(`Per page (medians of ${args.rounds} rounds, ms; each extractor in ${args.world === 'main' ? "the page's main world" : 'an isolated world of its own'}). "work" = Readmark before paint without the wait for the frame; "painted" adds it.`);
   lines.push(table(
     ['page', 'nodes', 'floor', 'Readab.', 'Defuddle', 'RM work', 'RM painted', 'RM/Readab.', 'RM/Def.', 'RM/floor', 'note'],
     perPage.map((row) => [
@@ -552,11 +574,11 @@ async function main(): Promise<void> {
       const targets = pages.filter((entry) => args.profile!.test(entry.name));
       // The profiled (unminified) bundles, so the profile's line numbers can be read.
       for (const method of METHODS) writeFileSync(args.out.replace(/\.json$/, `-bundle-${method}.js`), bundles[method]);
-      await profilePages(context, targets, origin, bundles, args.out.replace(/\.json$/, '-profile.json'));
+      await profilePages(context, targets, origin, bundles, args.out.replace(/\.json$/, '-profile.json'), args.world);
       server.close(); // or the open server keeps the process alive
       return;
     }
-    console.error(`chromium ${browser.version()}`);
+    console.error(`chromium ${browser.version()}; in-page runs in ${args.world === 'main' ? "the page's main world (--main-world)" : 'an isolated world per extractor, as a content script runs'}`);
     records = args.extensionOnly
       ? pages.map((entry) => ({ name: entry.name, nodes: 0, runs: { floor: [], readability: [], defuddle: [], readmark: [] }, errors: [] }))
       : await benchInPage(context, pages, origin, args, bundles);

@@ -42,7 +42,7 @@ export function visibleClone(): { clone: Document; layoutRemovals: Removal[]; ag
   const invisible = findInvisible(document, window);
   // Made right after the layout stage, with nothing run in between: the places it found are the clone's.
   const clone = cloneLiveDocument();
-  removeCopies(clone, invisible.paths);
+  removeCopies(clone, invisible);
   for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
   const droppedLive = new Set(invisible.elements);
   return { clone, layoutRemovals: invisible.removals, again: () => cloneWithout(droppedLive) };
@@ -51,7 +51,7 @@ export function visibleClone(): { clone: Document; layoutRemovals: Removal[]; ag
 /** A fresh clone of the live page without the copies of `droppedLive` (live elements) and the reader. */
 export function cloneWithout(droppedLive: ReadonlySet<Element>): Document {
   const clone = cloneLiveDocument();
-  // Both trees are the same at this moment: walk them in step, as the layout stage does.
+  // Both trees are the same at this moment: walk them in step.
   const walk = (liveParent: Element, cloneParent: Element): void => {
     let cloneChild = cloneParent.firstElementChild;
     for (let liveChild = liveParent.firstElementChild; liveChild && cloneChild; liveChild = liveChild.nextElementSibling) {

@@ -2,9 +2,8 @@ import { describeElement } from '../core/clean/clean.js';
 import type { Removal } from '../core/types.js';
 
 /**
- * Layout signals only a live page has: what the user cannot see. Everything is measured
- * on `live` and removed from `clone`, which must be a fresh, unmodified clone of `live`
- * (`live.cloneNode(true)`), so that both trees can be walked in parallel.
+ * Layout signals only a live page has: what the user cannot see. Everything is measured on
+ * the live page; what is found is removed from a clone made right after, by its place in the tree.
  */
 
 /** Elements never judged by their box: they have none, or hidden is their normal state. */
@@ -195,13 +194,24 @@ export function findInvisible(live: Document, view: Window): InvisibleElements {
  * Walking the clone in step with the live page cost as much again as walking the page, since
  * every element touched from a content script's world gets a wrapper of its own.
  */
-export function removeCopies(clone: Document, paths: readonly number[][]): void {
+export function removeCopies(clone: Document, found: Pick<InvisibleElements, 'elements' | 'paths'>): void {
   const body = clone.body;
   if (!body) return;
+  // `children` read from the prototype: a form's field named "children" overrides the property.
+  const childrenOf = inheritedGetter(body, 'children') as (this: Element) => HTMLCollection;
   // Last first: a removal shifts only the indices of later siblings, whose paths come later.
-  for (let index = paths.length - 1; index >= 0; index--) {
+  for (let index = found.paths.length - 1; index >= 0; index--) {
     let element: Element | undefined = body;
-    for (const step of paths[index]!) element = element?.children[step];
-    element?.remove();
+    for (const step of found.paths[index]!) element = element && childrenOf.call(element)[step];
+    // A copy that is not what was judged stays: better a hidden element kept than a wrong one lost.
+    if (element && element.localName === found.elements[index]!.localName) element.remove();
   }
+}
+
+function inheritedGetter(object: object, name: string): () => unknown {
+  for (let prototype = Object.getPrototypeOf(object); prototype; prototype = Object.getPrototypeOf(prototype)) {
+    const getter = Object.getOwnPropertyDescriptor(prototype, name)?.get;
+    if (getter) return getter;
+  }
+  throw new Error(`no ${name} getter`);
 }

@@ -52,11 +52,12 @@ export function blockText(root: Node): string {
 }
 
 /**
- * True when `root`'s text (ruby annotations aside) holds at least `count` printable ASCII
- * characters: `blockText(root)` keeps each of them as one character (it collapses only
- * whitespace; soft hyphens, NFC composition and its private-use marks touch only other
- * characters), so its text is then at least that long. False says nothing. The walk stops
- * at `count`: a long article is not turned into a string to learn that it is long.
+ * True when `root`'s text (ruby annotations and anything inside a `<br>` aside, as `blockText`
+ * reads it) holds at least `count` printable ASCII characters: `blockText(root)` keeps one
+ * character for each of them (it collapses only whitespace and drops only soft hyphens and its
+ * private-use marks; NFC composition may merge a combining mark into one, never drop it), so
+ * its text is then at least that long. False says nothing. The walk stops at `count`: a long
+ * article is not turned into a string to learn that it is long.
  */
 export function reachesPrintableAscii(root: Node, count: number): boolean {
   let printable = 0;
@@ -70,7 +71,10 @@ export function reachesPrintableAscii(root: Node, count: number): boolean {
       return false;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11) return false;
-    if (node.nodeType === 1 && RUBY_ANNOTATIONS.has((node as Element).localName)) return false;
+    if (node.nodeType === 1) {
+      const name = (node as Element).localName;
+      if (name === 'br' || RUBY_ANNOTATIONS.has(name)) return false;
+    }
     for (let child = node.firstChild; child; child = child.nextSibling) if (reached(child)) return true;
     return false;
   };
@@ -164,7 +168,11 @@ export function collapsedTextUpTo(element: Element, maxChars: number): string | 
   return walkedTextUpTo(element, maxChars);
 }
 
-/** `collapsedTextUpTo` for an element known to have no element children: its text in one read. */
+/**
+ * `collapsedTextUpTo` for an element known to have no element children: its text in one read.
+ * In an XML document that also counts CDATA sections, which the walker does not see; HTML
+ * documents have none.
+ */
 export function leafTextUpTo(element: Element, maxChars: number): string | null {
   return collapsedUpTo(element.textContent ?? '', maxChars);
 }

@@ -179,11 +179,11 @@ async function open(page: Page, url: string): Promise<void> {
  * touches gets a wrapper of that world: the long page's layout stage measured 30-40 % slower
  * there); with `--main-world`, the page's world (the figures before 2026-11-29's fourth session).
  */
-async function worldsFor(session: CDPSession, world: Args['world']): Promise<Record<Method, number | undefined>> {
+async function worldsFor(session: CDPSession, world: Args['world'], methods: readonly Method[] = METHODS): Promise<Record<Method, number | undefined>> {
   const worlds = { floor: undefined, readability: undefined, defuddle: undefined, readmark: undefined } as Record<Method, number | undefined>;
   if (world === 'main') return worlds;
   const { frameTree } = await session.send('Page.getFrameTree');
-  for (const method of METHODS) {
+  for (const method of methods) {
     const { executionContextId } = await session.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `bench-${method}` });
     worlds[method] = executionContextId;
   }
@@ -265,7 +265,7 @@ async function profilePages(context: BrowserContext, pages: BenchPage[], origin:
     for (const entry of pages) {
       for (let repeat = 0; repeat < 3; repeat++) {
         await open(page, origin + entry.path);
-        const contextId = (await worldsFor(session, world))[method];
+        const contextId = (await worldsFor(session, world, [method]))[method];
         await evaluate(session, bundles[method], { contextId });
         await evaluate(session, 'globalThis.gc?.()');
         await session.send('Profiler.enable');

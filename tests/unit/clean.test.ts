@@ -153,6 +153,11 @@ test('every cleaning rule’s pre-test passes wherever the rule itself matches (
     blocks.push(`<div class="${classes}"${id}${pick(attributes)}><p>text</p></div>`);
   }
   const { document, close } = page(`<!doctype html><html><body>${blocks.join('')}</body></html>`);
+  // An id attribute in a namespace: `getAttribute('id')` reads it, the `id` property does not.
+  const namespaced = document.createElement('div');
+  namespaced.setAttribute('class', 'x');
+  namespaced.setAttributeNS('urn:example', 'id', 'ad');
+  document.body.append(namespaced);
   const context = { baseUrl: 'https://example.com/' };
   let checked = 0;
   for (const rule of CLEANING_RULES) {

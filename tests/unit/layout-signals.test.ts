@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { textCounter, visibleTextLength } from '../../src/content/layout-signals.ts';
+import { findInvisible, removeCopies, textCounter, visibleTextLength } from '../../src/content/layout-signals.ts';
 import { page } from '../support/dom.ts';
 
 const PAGE = `<body>
@@ -28,5 +28,58 @@ test('the page text counter is exact up to its bound, only says "more" past it, 
   assert.equal(upTo(total), total, 'exact when the text is no longer than the bound');
   assert.equal(upTo(Number.POSITIVE_INFINITY), total, 'the walk is over: the same exact total');
   assert.equal(textCounter(document.body)(total - 1), total, 'one past the bound is enough to say "more"');
+  close();
+});
+
+/**
+ * A page whose styles and boxes are given (jsdom lays nothing out): elements with `data-hide`
+ * are `display: none`, the rest visible blocks of 100 × 20 px.
+ */
+function laidOutPage(body: string) {
+  const opened = page(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);
+  const { window } = opened;
+  const elementPrototype = (window as unknown as { Element: typeof Element }).Element.prototype;
+  elementPrototype.getBoundingClientRect = () => ({ width: 100, height: 20, left: 0, top: 0, right: 100, bottom: 20, x: 0, y: 0, toJSON: () => ({}) }) as DOMRect;
+  const view = {
+    scrollX: 0,
+    scrollY: 0,
+    getComputedStyle: (element: Element) => ({ display: element.hasAttribute('data-hide') ? 'none' : 'block', visibility: 'visible', position: 'static', overflow: 'visible' }),
+  } as unknown as Window;
+  return { ...opened, view };
+}
+
+const LAYOUT_BODY = '<main><script>1</script><p data-hide>menu</p><br><p>kept one</p><p data-hide>ad</p><div><span>kept two</span><span data-hide>x</span></div><p data-hide>last</p></main><p>kept three ' + 'words '.repeat(40) + '</p>';
+
+test('findInvisible reads the live page only; removeCopies takes the same elements out of a clone, by place, never touching the page', () => {
+  const { document, view, close } = laidOutPage(LAYOUT_BODY);
+  const before = document.body.innerHTML;
+  const found = findInvisible(document, view);
+  assert.deepEqual(found.removals.map((removal) => `${removal.rule} ${removal.element}`), ['hidden-by-style p', 'hidden-by-style p', 'hidden-by-style span', 'hidden-by-style p']);
+  // Skipped no-box elements (script, br) still count in a place.
+  assert.deepEqual(found.paths, [[0, 1], [0, 4], [0, 5, 1], [0, 6]]);
+  const clone = document.cloneNode(true) as Document;
+  removeCopies(clone, found);
+  assert.equal(document.body.innerHTML, before, 'the live page is unchanged');
+  assert.doesNotMatch(clone.body.innerHTML, /data-hide/);
+  assert.equal(clone.querySelectorAll('p, span').length, 3, 'the three visible blocks stay');
+  close();
+});
+
+test('removeCopies finds its way through a form whose field is named "children", and leaves a copy that is not what was judged', () => {
+  const { document, view, close } = laidOutPage('<form><select name="children"><option>0</option><option>1</option></select><div data-hide>hidden</div></form><p>' + 'words '.repeat(40) + '</p>');
+  const found = findInvisible(document, view);
+  assert.deepEqual(found.paths, [[0, 1]]);
+  const clone = document.cloneNode(true) as Document;
+  const form = clone.querySelector('form')!;
+  // What a browser does for a form control named "children" (jsdom does not).
+  Object.defineProperty(form, 'children', { get: () => form.querySelector('select') });
+  removeCopies(clone, found);
+  assert.equal(clone.querySelectorAll('option').length, 2, 'no option lost');
+  assert.equal(clone.querySelector('[data-hide]'), null, 'the hidden block is gone');
+
+  const other = document.cloneNode(true) as Document;
+  other.querySelector('form > div')!.replaceWith(other.createElement('section'));
+  removeCopies(other, found);
+  assert.ok(other.querySelector('form > section'), 'a different element at that place is kept');
   close();
 });

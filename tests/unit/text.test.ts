@@ -67,6 +67,11 @@ test('reachesPrintableAscii counts printable ASCII outside ruby annotations, exa
   assert.equal(reachesPrintableAscii(root, 6), true);
   assert.equal(reachesPrintableAscii(root, 7), false);
   assert.equal(reachesPrintableAscii(root, 0), true);
+  // Text a script put inside a <br>: blockText never reads it.
+  const lineBreak = document.createElement('br');
+  lineBreak.append('x'.repeat(50));
+  root.append(lineBreak);
+  assert.equal(reachesPrintableAscii(root, 7), false);
   close();
 });
 

@@ -268,8 +268,11 @@ const NATIVE_AD_CLASS = /taboola|trc_related|OUTBRAIN|outbrain|rc-widget|mgid|pl
  */
 const AD_TOKEN_IN_LIST = new RegExp(`(?:^|\\s)${AD_TOKEN_WORD.source}(?=\\s|$)`, 'i');
 function mayBeAdSlotOrWidget(element: Element): boolean {
+  // Read as each rule reads it: `tokens` the attribute, the others the property.
+  const idAttribute = element.getAttribute('id');
+  if (idAttribute && AD_TOKEN.test(idAttribute)) return true;
   const id = element.id;
-  if (id && (AD_TOKEN.test(id) || GPT_SLOT_ID.test(id) || HEADER_BIDDING_ID.test(id) || NATIVE_AD_ID.test(id))) return true;
+  if (id && (GPT_SLOT_ID.test(id) || HEADER_BIDDING_ID.test(id) || NATIVE_AD_ID.test(id))) return true;
   const classes = element.getAttribute('class');
   if (classes && (AD_TOKEN_IN_LIST.test(classes) || HEADER_BIDDING_CLASS.test(classes) || NATIVE_AD_CLASS.test(classes))) return true;
   return element.hasAttribute('data-google-query-id') || element.hasAttribute('data-adform') || element.hasAttribute('data-widget-id');

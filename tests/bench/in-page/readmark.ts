@@ -1,7 +1,7 @@
 /**
  * Readmark's pipeline in the page, stage by stage, as the content script runs it
- * (src/content/extract-page.ts readLivePage, then the real ReaderOverlay): clone, layout
- * signals, the core's stages, render until painted, then what Copy as Markdown does.
+ * (src/content/extract-page.ts readLivePage, then the real ReaderOverlay): layout signals,
+ * clone, the core's stages, render until painted, then what Copy as Markdown does.
  */
 import { readArticle } from '../../../src/core/read-article.js';
 import type { ReadResult } from '../../../src/core/types.js';
@@ -41,7 +41,7 @@ async function readmark(options: { frontMatter?: boolean; clipboard?: boolean } 
   const layoutFound = performance.now();
   const clone = document.cloneNode(true) as Document;
   const cloned = performance.now();
-  removeCopies(clone, invisible.paths);
+  removeCopies(clone, invisible);
   for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
   times.clone = cloned - layoutFound;
   times.layout = layoutFound - started + (performance.now() - cloned);

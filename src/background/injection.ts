@@ -23,18 +23,39 @@ export function isRestrictedUrl(url: string | undefined): boolean {
 
 type ContentMessage = keyof ContentProtocol & string;
 
+/**
+ * Chromium was seen to refuse the first injection after a command on an ordinary page ("Cannot
+ * access contents of the page"), the grant of `activeTab` arriving after the command, and to
+ * accept the same injection moments later (docs/browser-testing.md in ../shared notes the same
+ * for the first toolbar click after launch). One more try after this pause, then the page counts
+ * as one the browser forbids.
+ */
+const INJECTION_RETRY_MS = 250;
+
 /** Injects the content script (and the reader's user sheet) into the tab's top frame. */
 async function inject(tabId: number): Promise<void> {
-  try {
-    // Independent: in parallel, one round trip to the tab instead of two.
-    await Promise.all([
-      browser.scripting.insertCSS({ target: { tabId }, css: READER_OPEN_CSS, origin: 'USER' }),
-      browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] }),
-    ]);
-  } catch (error) {
-    // The browser's own pages and stores refuse scripting with various messages.
-    throw new RestrictedPageError(error instanceof Error ? error.message : String(error));
+  // Independent: in parallel, one round trip to the tab instead of two.
+  const steps = [
+    () => browser.scripting.insertCSS({ target: { tabId }, css: READER_OPEN_CSS, origin: 'USER' }),
+    () => browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] }),
+  ];
+  let failed = await failedSteps(steps);
+  if (failed.length) {
+    await new Promise((resolve) => setTimeout(resolve, INJECTION_RETRY_MS));
+    failed = await failedSteps(failed.map(({ step }) => step));
   }
+  // The browser's own pages and stores refuse scripting with various messages.
+  if (failed.length) throw new RestrictedPageError(errorText(failed[0]!.reason));
+}
+
+/** Runs `steps` at once; the ones that failed, with why (only those are tried again). */
+async function failedSteps(steps: Array<() => Promise<unknown>>): Promise<Array<{ step: () => Promise<unknown>; reason: unknown }>> {
+  const results = await Promise.allSettled(steps.map((step) => step()));
+  return results.flatMap((result, index) => (result.status === 'rejected' ? [{ step: steps[index]!, reason: result.reason }] : []));
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { NotDeliveredError, sendToTab, type ContentProtocol, type RequestOf, type ResponseOf } from '../shared/messages.js';
+import { errorMessage, NotDeliveredError, sendToTab, type ContentProtocol, type RequestOf, type ResponseOf } from '../shared/messages.js';
 
 /**
  * While the reader is open the page must not scroll under it, and a root the page hides
@@ -45,7 +45,7 @@ async function inject(tabId: number): Promise<void> {
     failed = await failedSteps(failed.map(({ step }) => step));
   }
   // The browser's own pages and stores refuse scripting with various messages.
-  if (failed.length) throw new RestrictedPageError(errorText(failed[0]!.reason));
+  if (failed.length) throw new RestrictedPageError(errorMessage(failed[0]!.reason));
 }
 
 /** Runs `steps` at once; the ones that failed, with why (only those are tried again). */
@@ -54,9 +54,6 @@ async function failedSteps(steps: Array<() => Promise<unknown>>): Promise<Array<
   return results.flatMap((result, index) => (result.status === 'rejected' ? [{ step: steps[index]!, reason: result.reason }] : []));
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Tabs the content script was injected into, with the address of the page it went into: a tab

@@ -44,8 +44,7 @@ export function visibleClone(): { clone: Document; layoutRemovals: Removal[]; ag
   const clone = cloneLiveDocument();
   removeCopies(clone, invisible);
   for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
-  const droppedLive = new Set(invisible.elements);
-  return { clone, layoutRemovals: invisible.removals, again: () => cloneWithout(droppedLive) };
+  return { clone, layoutRemovals: invisible.removals, again: () => cloneWithout(new Set(invisible.elements)) };
 }
 
 /** A fresh clone of the live page without the copies of `droppedLive` (live elements) and the reader. */

@@ -63,12 +63,8 @@ export function reachesPrintableAscii(root: Node, count: number): boolean {
   let printable = 0;
   const reached = (node: Node): boolean => {
     if (node.nodeType === 3) {
-      const value = node.nodeValue ?? '';
-      for (let index = 0; index < value.length; index++) {
-        const code = value.charCodeAt(index);
-        if (code > 0x20 && code < 0x7f && ++printable >= count) return true;
-      }
-      return false;
+      printable += printableAsciiUpTo(node.nodeValue ?? '', count - printable);
+      return printable >= count;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11) return false;
     if (node.nodeType === 1) {
@@ -189,13 +185,17 @@ function collapsedUpTo(text: string, maxChars: number): string | null {
 
 /** More than `count` printable ASCII characters: collapsed, `text` is longer than `count` too. */
 function hasMorePrintableThan(text: string, count: number): boolean {
-  if (text.length <= count) return false;
+  return text.length > count && printableAsciiUpTo(text, count + 1) > count;
+}
+
+/** The printable ASCII characters (never whitespace) in `text`, counted until there are `limit`. */
+function printableAsciiUpTo(text: string, limit: number): number {
   let printable = 0;
-  for (let index = 0; index < text.length; index++) {
+  for (let index = 0; index < text.length && printable < limit; index++) {
     const code = text.charCodeAt(index);
-    if (code > 0x20 && code < 0x7f && ++printable > count) return true;
+    if (code > 0x20 && code < 0x7f) printable++;
   }
-  return false;
+  return printable;
 }
 
 function walkedTextUpTo(element: Element, maxChars: number): string | null {

@@ -188,13 +188,18 @@ function hasTestedName(element: Element): boolean {
   return nameMask(element) !== 0;
 }
 
+/** The tests `namedAs` made: each passes only where `hasTestedName` does. */
+const NAME_TESTS = new WeakSet<(element: Element) => boolean>();
+
 /** True when the element's class/id words include one of `words`, or one of the `pairs` in a row. */
 function namedAs(words: ReadonlySet<string>, pairs: ReadonlyArray<readonly [string, string]> = []) {
   if (nameTestCount >= 31) throw new Error('namedAs: more tests than bits in a mask');
   const bit = 1 << nameTestCount++;
   const keys = [...words, ...pairs.map(([first, second]) => `${first} ${second}`)];
   for (const key of keys) NAME_TEST_BITS.set(key, (NAME_TEST_BITS.get(key) ?? 0) | bit);
-  return (element: Element): boolean => (nameMask(element) & bit) !== 0;
+  const test = (element: Element): boolean => (nameMask(element) & bit) !== 0;
+  NAME_TESTS.add(test);
+  return test;
 }
 
 /** The article itself, and its byline (Readability reads the byline from the page). */
@@ -238,11 +243,12 @@ function holdsProse(element: Element): boolean {
  * (`documentContent__sharingContainer` around a whole article), an element with
  * paragraphs of prose is not the boilerplate its name says.
  */
-const boilerplate = (name: string, candidates: string, test: (element: Element) => boolean, options: { keepProse?: boolean; isArticle?: (element: Element) => boolean; requires?: (element: Element) => boolean } = {}): CleaningRule => ({
+const boilerplate = (name: string, candidates: string, test: (element: Element) => boolean, options: { keepProse?: boolean; isArticle?: (element: Element) => boolean } = {}): CleaningRule => ({
   family: 'boilerplate',
   name,
   candidates,
-  ...(options.requires ? { requires: options.requires } : {}),
+  // The name tests share one pre-test: an element whose words hit none of them skips them all.
+  ...(NAME_TESTS.has(test) ? { requires: hasTestedName } : {}),
   // The cheap name test first: holdsArticle searches the whole subtree.
   matches: (element) => test(element) && !(options.isArticle ?? holdsArticle)(element) && !(options.keepProse && holdsProse(element)),
   // Page chrome is small next to the article; a big match is the article's own wrapper.
@@ -326,21 +332,21 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   boilerplate('dialog', 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]', () => true),
   // From here on, the rules all look at BLOCKS: the engine queries them once, in this order.
   // Comment threads and comment forms (WordPress's "Leave a reply" form is #respond).
-  boilerplate('comments', BLOCKS, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']]), { requires: hasTestedName }),
+  boilerplate('comments', BLOCKS, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']])),
   // Breadcrumb trails, pagers, skip links.
-  boilerplate('breadcrumb-pager', BLOCKS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']]), { keepProse: true, requires: hasTestedName }),
+  boilerplate('breadcrumb-pager', BLOCKS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']]), { keepProse: true }),
   // Share bars and social follow buttons.
-  boilerplate('share-bar', BLOCKS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])), { keepProse: true, requires: hasTestedName }),
+  boilerplate('share-bar', BLOCKS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])), { keepProse: true }),
   // "Related", "More stories", "Recommended for you" teaser lists. Not "read more":
   // that is as often the expander holding the rest of the story.
-  boilerplate('related-links', BLOCKS, namedAs(new Set(['related', 'recommended', 'recommendations', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']]), { requires: hasTestedName }),
+  boilerplate('related-links', BLOCKS, namedAs(new Set(['related', 'recommended', 'recommendations', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']])),
   // Newsletter and subscription boxes.
-  boilerplate('newsletter', BLOCKS, namedAs(new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'mailchimp', 'mc4wp']), [['sign', 'up']]), { requires: hasTestedName }),
+  boilerplate('newsletter', BLOCKS, namedAs(new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'mailchimp', 'mc4wp']), [['sign', 'up']])),
   // Pop-ups marked only by their class: modals, dialogs.
-  boilerplate('modal', BLOCKS, namedAs(new Set(['modal', 'dialog', 'popup'])), { requires: hasTestedName }),
+  boilerplate('modal', BLOCKS, namedAs(new Set(['modal', 'dialog', 'popup']))),
   // Cookie and consent banners.
-  boilerplate('cookie-banner', BLOCKS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw'])), { requires: hasTestedName }),
+  boilerplate('cookie-banner', BLOCKS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw']))),
   // Author boxes, tag lists and post metadata lines around the article.
-  boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio', 'saboxplugin']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']]), { isArticle: holdsArticleOrByline, requires: hasTestedName }),
-  boilerplate('tag-list', BLOCKS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']]), { keepProse: true, requires: hasTestedName }),
+  boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio', 'saboxplugin']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']]), { isArticle: holdsArticleOrByline }),
+  boilerplate('tag-list', BLOCKS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']]), { keepProse: true }),
 ];

@@ -46,8 +46,7 @@ async function readmark(options: { frontMatter?: boolean; clipboard?: boolean } 
   times.clone = cloned - layoutFound;
   times.layout = layoutFound - started + (performance.now() - cloned);
   mark = performance.now();
-  const droppedLive = new Set(invisible.elements);
-  const result = readArticle({ document: clone, window, url: location.href, uncleanedPage: () => cloneWithout(droppedLive) }, {
+  const result = readArticle({ document: clone, window, url: location.href, uncleanedPage: () => cloneWithout(new Set(invisible.elements)) }, {
     force: false,
     frontMatter: options.frontMatter ?? false,
     deferMarkdown: true, // as the content script asks: the Markdown is made on Copy

@@ -54,6 +54,12 @@ const familyCases: Array<{ family: string; remove: string; keep: string }> = [
     remove: '<div class="saboxplugin-wrap"><a rel="author" href="/jane">Jane Doe</a> has written about food and farming for twenty years, for papers and magazines in three countries, and teaches at the city college. Follow her on Twitter.</div>',
     keep: '<div class="authorInfo">Tech Industry by <a rel="author" href="/s">Steven Musil</a> January 18, 2017 11:00 PM PST</div>',
   },
+  {
+    // Commenters' names marked `.author` do not make a comment thread the byline.
+    family: 'boilerplate',
+    remove: '<section id="comments" class="comments"><div class="comment"><span class="author">Reader One</span><p>Thanks for writing this up; the part on soil was new to me, and I will try it in the garden this spring.</p></div><div class="comment"><span class="author">Reader Two</span><p>Same here, and the photos are lovely.</p></div></section>',
+    keep: '<div class="comments-meta">By <span class="author">Jane Doe</span>, 12 comments</div>',
+  },
   { family: 'boilerplate', remove: '<div class="post-tags"><a href="/tag/x">x</a></div>', keep: '<div class="hentry tag-politics category-news">The post itself.</div>' },
 ];
 

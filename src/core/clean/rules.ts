@@ -332,7 +332,8 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   boilerplate('dialog', 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]', () => true),
   // From here on, the rules all look at BLOCKS: the engine queries them once, in this order.
   // Comment threads and comment forms (WordPress's "Leave a reply" form is #respond).
-  boilerplate('comments', BLOCKS, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']])),
+  // Its commenters' names are often marked `.author`: the byline's markup protects only a block as short as a byline.
+  boilerplate('comments', BLOCKS, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']]), { isArticle: holdsArticleOrByline }),
   // Breadcrumb trails, pagers, skip links.
   boilerplate('breadcrumb-pager', BLOCKS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']]), { keepProse: true }),
   // Share bars and social follow buttons.

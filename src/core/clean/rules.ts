@@ -143,16 +143,12 @@ function isNoscriptBeacon(element: Element, context: RuleContext): boolean {
  */
 const DESCRIPTIVE_TOKEN = /^(?:(?:no|not|without|has|with|is|category|topics?|custom_tags|format|status|type|sdg)[-_]|post-\d|tag-(?!list|cloud|links))/i;
 
-const NO_WORDS: string[] = [];
-
 /**
- * The words of an element's class and id: `c-articleShare__bar` → c, article, share, bar.
+ * The words of a class and an id: `c-articleShare__bar` → c, article, share, bar.
  */
-function nameWords(element: Element): string[] {
-  if (!element.hasAttribute('class') && !element.hasAttribute('id')) return NO_WORDS;
-  const classes = (element.getAttribute('class') ?? '').split(/\s+/).filter((token) => !DESCRIPTIVE_TOKEN.test(token));
-  const names = `${classes.join(' ')} ${element.getAttribute('id') ?? ''}`;
-  return names
+function nameWords(classes: string, id: string): string[] {
+  const kept = classes.split(/\s+/).filter((token) => !DESCRIPTIVE_TOKEN.test(token));
+  return `${kept.join(' ')} ${id}`
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
@@ -168,16 +164,37 @@ function nameWords(element: Element): string[] {
 const NAME_TEST_BITS = new Map<string, number>();
 let nameTestCount = 0;
 const nameMasks = new WeakMap<Element, number>();
+/**
+ * Masks by class and id. Site chrome repeats a few names thousands of times (every menu item,
+ * teaser, comment): the words are split once per name, not once per element. Bounded, since
+ * the Node library reads page after page in one process.
+ */
+const masksByName = new Map<string, number>();
+const MASKS_BY_NAME_KEPT = 10_000;
 
-function nameMask(element: Element): number {
-  let mask = nameMasks.get(element);
+function maskOfName(classes: string, id: string): number {
+  // The class's length first: no two pairs of values make the same key.
+  const key = `${classes.length}:${classes}${id}`;
+  let mask = masksByName.get(key);
   if (mask === undefined) {
     mask = 0;
-    const names = nameWords(element);
+    const names = nameWords(classes, id);
     for (let index = 0; index < names.length; index++) {
       mask |= NAME_TEST_BITS.get(names[index]!) ?? 0;
       if (index + 1 < names.length) mask |= NAME_TEST_BITS.get(`${names[index]} ${names[index + 1]}`) ?? 0;
     }
+    if (masksByName.size >= MASKS_BY_NAME_KEPT) masksByName.clear();
+    masksByName.set(key, mask);
+  }
+  return mask;
+}
+
+function nameMask(element: Element): number {
+  let mask = nameMasks.get(element);
+  if (mask === undefined) {
+    const classes = element.getAttribute('class');
+    const id = element.getAttribute('id');
+    mask = classes === null && id === null ? 0 : maskOfName(classes ?? '', id ?? '');
     nameMasks.set(element, mask);
   }
   return mask;

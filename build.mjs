@@ -1,6 +1,6 @@
 // Builds Readmark: dist/node (library + CLI), dist/chrome and dist/firefox (unpacked
 // extensions, each with a manifest derived from the one source manifest.json).
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -85,6 +85,40 @@ export const dependencyEditsPlugin = {
 };
 
 /**
+ * The reader's stylesheet, minified at build time: it is a template literal in the source (its
+ * selectors take two constants the overlay shares), which esbuild copies as it is, indentation
+ * and all. Its `${…}` holes are kept through the minifier as placeholder class names.
+ * @param {string} css
+ */
+export async function minifyOverlayCss(css) {
+  const holes = [];
+  const withPlaceholders = css.replace(/\$\{[^}]+\}/g, (hole) => `readmark-hole-${holes.push(hole) - 1}`);
+  const { code } = await transform(withPlaceholders, { loader: 'css', minify: true, charset: 'utf8' });
+  let restored = 0;
+  const minified = code.trim().replace(/readmark-hole-(\d+)/g, (_, index) => {
+    restored++;
+    return holes[Number(index)];
+  });
+  // Inside a template literal a backslash or a backtick would change the text.
+  if (restored !== holes.length || /[\\`]/.test(minified)) throw new Error('minifyOverlayCss: the minified stylesheet does not fit back into its template literal');
+  return minified;
+}
+
+/** The esbuild plugin that minifies OVERLAY_CSS. @type {import('esbuild').Plugin} */
+const overlayCssPlugin = {
+  name: 'readmark-overlay-css',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]content[\\/]overlay-styles\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const declaration = /export const OVERLAY_CSS = `([^`]*)`;/.exec(source);
+      if (!declaration) throw new Error(`no OVERLAY_CSS template literal in ${path}`);
+      const minified = await minifyOverlayCss(declaration[1]);
+      return { contents: source.replace(declaration[0], () => `export const OVERLAY_CSS = \`${minified}\`;`), loader: 'ts' };
+    });
+  },
+};
+
+/**
  * esbuild options shared by every bundle that runs in a page: the content script, the bench's and the browser eval's.
  * @param {'chrome' | 'firefox'} browser
  * @returns {import('esbuild').BuildOptions & { plugins: import('esbuild').Plugin[] }}
@@ -98,7 +132,7 @@ export function inPageBundleOptions(browser) {
     legalComments: 'none',
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"', __BROWSER__: JSON.stringify(browser) },
-    plugins: [dependencyEditsPlugin],
+    plugins: [dependencyEditsPlugin, overlayCssPlugin],
   };
 }
 

@@ -1,4 +1,4 @@
-import { cleanDocument } from './clean/clean.js';
+import { cleanDocument, type CleanResult } from './clean/clean.js';
 import { postClean } from './clean/post-clean.js';
 import { looksLikeArticle } from './extract.js';
 import { blocksAfterHeadline, restoreLead } from './lead.js';
@@ -7,7 +7,7 @@ import { absolutizeUrls, framesToLinks, replaceCustomizedBuiltIns } from './prep
 import { extractWithRecovery, type UncleanedPage } from './recover.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { blockText, countWords, readingMinutes, wordTotal } from './text.js';
-import type { Article, NotAnArticle, PipelineStage, ReadOptions, ReadResult } from './types.js';
+import type { Article, NotAnArticle, PipelineStage, ReadOptions, ReadResult, Removal } from './types.js';
 
 export interface ReadInput {
   /** A clone of the page: the pipeline rewrites it. Never the live document. */
@@ -22,6 +22,12 @@ export interface ReadInput {
    * only when the article comes out short. Without it, a copy is taken up front.
    */
   uncleanedPage?: UncleanedPage;
+  /**
+   * What cleaning removed, when `document` has been cleaned already (the browser cleans the
+   * clone before its layout stage, which then skips what cleaning took). Without it the
+   * pipeline cleans `document` first.
+   */
+  cleaned?: CleanResult;
 }
 
 function baseUrlOf(doc: Document, url: string | null | undefined): string | undefined {
@@ -83,8 +89,13 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
     const copy = doc.cloneNode(true) as Document;
     uncleanedPage = () => copy.cloneNode(true) as Document;
   }
-  const { removals } = timed('clean', () => cleanDocument(doc, undefined, { recordText: options.debug }));
-  yield 'clean';
+  let removals: Removal[];
+  if (input.cleaned) {
+    removals = [...input.cleaned.removals];
+  } else {
+    removals = timed('clean', () => cleanDocument(doc, undefined, { recordText: options.debug })).removals;
+    yield 'clean';
+  }
   const debugRemovals = () => (options.debug ? { removals } : {});
   const pageTitle = doc.title.trim();
 

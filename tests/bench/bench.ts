@@ -453,7 +453,7 @@ async function benchExtension(pages: BenchPage[], origin: string, args: Args, re
 
 // ---------------------------------------------------------------- report
 
-const READMARK_STAGES = ['clone', 'layout', 'clean', 'readerable', 'readability', 'sanitize', 'text', 'core', 'renderDom', 'renderLayout', 'paint', 'synchronous', 'prePaint', 'copyMarkdown', 'clipboard'];
+const READMARK_STAGES = ['clone', 'clean', 'layout', 'readerable', 'readability', 'sanitize', 'text', 'core', 'renderDom', 'renderLayout', 'paint', 'synchronous', 'prePaint', 'copyMarkdown', 'clipboard'];
 
 const medianOf = (runs: RunResult[], key: string): number => median(runs.map((run) => run.times[key]).filter((value): value is number => value !== undefined));
 
@@ -505,7 +505,7 @@ function report(records: PageRecord[], args: Args): string {
   const stageRow = (label: string, values: number[], longValue: number): string[] => [label, fmt(median(values), 2), fmt(p95(values), 2), fmt(max(values), 2), fmt(longValue, 1)];
   const rows: string[][] = [];
   // The stages in the order the runs report them (the core may add stages; onStage names them).
-  const stages = [...new Set([...READMARK_STAGES.slice(0, 2), ...records.flatMap((record) => record.runs.readmark.flatMap((run) => Object.keys(run.times))), ...READMARK_STAGES])];
+  const stages = [...new Set([...READMARK_STAGES.slice(0, 3), ...records.flatMap((record) => record.runs.readmark.flatMap((run) => Object.keys(run.times))), ...READMARK_STAGES])];
   for (const stage of stages) {
     const values = corpus.map((row) => medianOf(row.record.runs.readmark, stage)).filter(Number.isFinite);
     const longValue = long ? medianOf(long.record.runs.readmark, stage) : Number.NaN;

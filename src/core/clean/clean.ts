@@ -59,12 +59,19 @@ function groupConsecutive(rules: readonly CleaningRule[]): RuleGroup[] {
   return groups;
 }
 
+export interface CleanOptions {
+  /** Each removal's text in its record (a debug trace). */
+  recordText?: boolean;
+  /** Called with each element just before it is removed. */
+  beforeRemove?: (element: Element) => void;
+}
+
 /**
  * Removes ads, tracking pixels and hidden elements from `doc`, which must be a
  * clone: the caller's live page is never passed here. Within a group of rules sharing
  * candidates, an element goes to the first rule that matches it.
  */
-export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CLEANING_RULES, options: { recordText?: boolean } = {}): CleanResult {
+export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CLEANING_RULES, options: CleanOptions = {}): CleanResult {
   const context: RuleContext = { baseUrl: doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : undefined };
   const removals: Removal[] = [];
   const body = doc.body;
@@ -90,6 +97,7 @@ export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CL
         textLength ??= element.textContent?.length ?? 0;
         if (guardText && textLength > pageTextLength * (rule.maxShareOfPageText ?? MAX_SHARE_OF_PAGE_TEXT)) continue;
         removals.push(removalOf(rule, element, options.recordText));
+        options.beforeRemove?.(element);
         element.remove();
         break;
       }

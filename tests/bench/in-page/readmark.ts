@@ -5,8 +5,10 @@
  */
 import { readArticle } from '../../../src/core/read-article.js';
 import type { ReadResult } from '../../../src/core/types.js';
-import { cloneWithout, HOST_TAG } from '../../../src/content/extract-page.js';
+import { HOST_TAG, uncleanedVisibleClone } from '../../../src/content/extract-page.js';
 import { findInvisible, removeCopies } from '../../../src/content/layout-signals.js';
+import { CleanedPlaces } from '../../../src/content/cleaned-places.js';
+import { cleanDocument } from '../../../src/core/clean/clean.js';
 import { ReaderOverlay } from '../../../src/content/overlay.js';
 import { DEFAULT_OPTIONS } from '../../../src/shared/options.js';
 import { afterNextPaint, install, type Timings } from './shared.js';
@@ -36,17 +38,20 @@ async function readmark(options: { frontMatter?: boolean; clipboard?: boolean } 
     mark = now;
   };
 
-  // As visibleClone (src/content/extract-page.ts) does it, with the clone timed apart.
-  const invisible = findInvisible(document, window);
-  const layoutFound = performance.now();
+  // As visibleClone (src/content/extract-page.ts) does it, with the clone, cleaning and layout timed apart.
   const clone = document.cloneNode(true) as Document;
   const cloned = performance.now();
-  removeCopies(clone, invisible);
   for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
-  times.clone = cloned - layoutFound;
-  times.layout = layoutFound - started + (performance.now() - cloned);
+  const cleanedAway = new CleanedPlaces(clone.body);
+  const cleaned = cleanDocument(clone, undefined, { beforeRemove: (element) => cleanedAway.record(element) });
+  const cleanedAt = performance.now();
+  const invisible = findInvisible(document, window, cleanedAway);
+  removeCopies(clone, invisible, cleanedAway);
+  times.clone = cloned - started;
+  times.clean = cleanedAt - cloned;
+  times.layout = performance.now() - cleanedAt;
   mark = performance.now();
-  const result = readArticle({ document: clone, window, url: location.href, uncleanedPage: () => cloneWithout(new Set(invisible.elements)) }, {
+  const result = readArticle({ document: clone, window, url: location.href, cleaned, uncleanedPage: uncleanedVisibleClone }, {
     force: false,
     frontMatter: options.frontMatter ?? false,
     deferMarkdown: true, // as the content script asks: the Markdown is made on Copy

@@ -87,20 +87,22 @@ export const dependencyEditsPlugin = {
 /**
  * The reader's stylesheet, minified at build time: it is a template literal in the source (its
  * selectors take two constants the overlay shares), which esbuild copies as it is, indentation
- * and all. Its `${…}` holes are kept through the minifier as placeholder class names.
+ * and all. Its holes, which may only name a constant (`${NAME}`), go through the minifier as
+ * placeholder names ending in `_`, and each must come back exactly once.
  * @param {string} css
  */
 export async function minifyOverlayCss(css) {
   const holes = [];
-  const withPlaceholders = css.replace(/\$\{[^}]+\}/g, (hole) => `readmark-hole-${holes.push(hole) - 1}`);
+  const withPlaceholders = css.replace(/\$\{([A-Za-z_$][\w$]*)\}/g, (hole) => `readmark-hole-${holes.push(hole) - 1}_`);
+  if (withPlaceholders.includes('${')) throw new Error('minifyOverlayCss: a hole in the stylesheet is more than a constant\'s name');
   const { code } = await transform(withPlaceholders, { loader: 'css', minify: true, charset: 'utf8' });
-  let restored = 0;
-  const minified = code.trim().replace(/readmark-hole-(\d+)/g, (_, index) => {
-    restored++;
-    return holes[Number(index)];
+  const restored = holes.map(() => 0);
+  const minified = code.trim().replace(/readmark-hole-(\d+)_/g, (placeholder, index) => {
+    restored[Number(index)]++;
+    return holes[Number(index)] ?? placeholder;
   });
   // Inside a template literal a backslash or a backtick would change the text.
-  if (restored !== holes.length || /[\\`]/.test(minified)) throw new Error('minifyOverlayCss: the minified stylesheet does not fit back into its template literal');
+  if (restored.some((count) => count !== 1) || /readmark-hole-|[\\`]/.test(minified)) throw new Error('minifyOverlayCss: the minified stylesheet does not fit back into its template literal');
   return minified;
 }
 

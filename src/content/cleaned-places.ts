@@ -64,7 +64,7 @@ export class CleanedPlaces {
     const removed = parentNode.removed;
     let at = removed.length;
     while (at > 0 && removed[at - 1]! > index) at--;
-    removed.splice(at, 0, index);
+    if (removed[at - 1] !== index) removed.splice(at, 0, index);
   }
 
   /** `element`'s node, made on the way down from `body`; null outside `body`. */
@@ -98,7 +98,7 @@ export class CleanedPlaces {
       this.originalIndices.set(parent, indices);
     }
     const index = indices.get(child);
-    if (index === undefined) throw new Error('CleanedPlaces: an element was added to the clone after its siblings were listed');
+    if (index === undefined) throw new Error('CleanedPlaces: unlisted element');
     return index;
   }
 }

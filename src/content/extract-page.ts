@@ -50,8 +50,9 @@ export interface VisibleClone {
  */
 export function visibleClone(): VisibleClone {
   const clone = cloneLiveDocument();
-  removeReaderHosts(clone);
   const cleanedAway = clone.body ? new CleanedPlaces(clone.body) : undefined;
+  // The reader's own host (read while it is open) goes first; it counts as a place if a script moved it into body.
+  removeReaderHosts(clone, (host) => cleanedAway?.record(host));
   const cleaned = cleanDocument(clone, undefined, { beforeRemove: cleanedAway && ((element) => cleanedAway.record(element)) });
   const invisible = findInvisible(document, window, cleanedAway);
   removeCopies(clone, invisible, cleanedAway);
@@ -71,9 +72,11 @@ export function uncleanedVisibleClone(): Document {
   return clone;
 }
 
-/** The reader's own host (read while it is open) sits outside body: places are body's. */
-function removeReaderHosts(clone: Document): void {
-  for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
+function removeReaderHosts(clone: Document, beforeRemove?: (host: Element) => void): void {
+  for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) {
+    beforeRemove?.(host);
+    host.remove();
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describeElement } from '../core/clean/clean.js';
 import type { Removal } from '../core/types.js';
 import { elementSteps, indexAfterRemovals, type CleanedPlaces, type PlaceNode } from './cleaned-places.js';
+import { detach } from '../core/dom.js';
 
 /**
  * Layout signals only a live page has: what the user cannot see. Everything is measured on
@@ -218,6 +219,6 @@ export function removeCopies(clone: Document, found: Pick<InvisibleElements, 'el
       places = places?.below.get(step);
     }
     // A copy that is not what was judged stays: better a hidden element kept than a wrong one lost.
-    if (element && element.localName === found.elements[index]!.localName) element.remove();
+    if (element && element.localName === found.elements[index]!.localName) detach(element);
   }
 }

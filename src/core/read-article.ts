@@ -84,8 +84,9 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
     options.onStage(stage, performance.now() - started);
     return result;
   };
-  let uncleanedPage = input.uncleanedPage;
-  if (!uncleanedPage) {
+  // A document cleaned already is no uncleaned copy: without `uncleanedPage`, recovery is not tried.
+  let uncleanedPage = input.uncleanedPage ?? null;
+  if (!uncleanedPage && !input.cleaned) {
     const copy = doc.cloneNode(true) as Document;
     uncleanedPage = () => copy.cloneNode(true) as Document;
   }

@@ -177,3 +177,13 @@ test('every cleaning rule’s pre-test passes wherever the rule itself matches (
   assert.ok(checked > 300, `${checked} matches checked`);
   close();
 });
+
+test('a form whose field is named "remove" is removed like any other element (a browser lets the field hide the method)', () => {
+  const { document, close } = page('<!doctype html><html><body><p>Story text stays.</p><form class="newsletter-signup"><input name="remove"></form></body></html>');
+  const form = document.querySelector('form')!;
+  Object.defineProperty(form, 'remove', { get: () => form.querySelector('input') });
+  const result = cleanDocument(document);
+  assert.deepEqual(result.removals.map((removal) => removal.rule), ['newsletter']);
+  assert.equal(document.querySelector('form'), null);
+  close();
+});

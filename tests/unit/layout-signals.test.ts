@@ -135,3 +135,13 @@ test('after cleaning, on random pages: the clone ends without exactly what clean
     close();
   }
 });
+
+test('a place recorded twice counts once', () => {
+  const { document, close } = page('<body><p>a</p><p>b</p><p>c</p></body>');
+  const places = new CleanedPlaces(document.body);
+  const second = document.body.children[1]!;
+  places.record(second);
+  places.record(second);
+  assert.deepEqual(places.root.removed, [1]);
+  close();
+});

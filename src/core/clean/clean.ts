@@ -1,6 +1,7 @@
 import type { Removal } from '../types.js';
 import { collapseWhitespace } from '../text.js';
 import { CLEANING_RULES, type CleaningRule, type RuleContext } from './rules.js';
+import { detach } from '../dom.js';
 
 export interface CleanResult {
   removed: number;
@@ -98,7 +99,7 @@ export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CL
         if (guardText && textLength > pageTextLength * (rule.maxShareOfPageText ?? MAX_SHARE_OF_PAGE_TEXT)) continue;
         removals.push(removalOf(rule, element, options.recordText));
         options.beforeRemove?.(element);
-        element.remove();
+        detach(element);
         break;
       }
     }

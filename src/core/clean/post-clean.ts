@@ -1,6 +1,7 @@
 import type { Removal } from '../types.js';
 import { collapsedLength, collapsedTextUpTo, collapseWhitespace as collapse, linkTextLength } from '../text.js';
 import { removalOf } from './clean.js';
+import { detach } from '../dom.js';
 
 /**
  * Cleaning of Readability's output: what its scoring lets through at the edges
@@ -409,7 +410,7 @@ export function postClean(article: Element, title: string, rules: readonly PostC
       if (collapsedLength(element.textContent) > context.articleTextLength * MAX_SHARE_OF_ARTICLE) continue;
       removals.push(removalOf(rule, element, options.recordText));
       texts.forget(element);
-      element.remove();
+      detach(element);
     }
   }
   return removals;

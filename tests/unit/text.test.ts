@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blockText, collapsedLength, collapseWhitespace, collapsedTextUpTo, countWords, leafTextUpTo, reachesPrintableAscii, readingMinutes, wordTotal } from '../../src/core/text.ts';
+import { blockText, collapseWhitespace, collapsedTextUpTo, countWords, leafTextUpTo, reachesPrintableAscii, readingMinutes, wordTotal } from '../../src/core/text.ts';
 import { page } from '../support/dom.ts';
 
 test('blocks are separated by a blank line, <br> by a newline', () => {
@@ -111,18 +111,4 @@ test('collapsedTextUpTo and leafTextUpTo agree with collapsing the whole text, o
     }
     close();
   }
-});
-
-test('collapsedLength is the length of the collapsed text, for every whitespace character JavaScript knows', () => {
-  // Every code unit `\s` matches, a few it does not (U+0085, U+180E, U+200B), letters, CJK and a surrogate pair.
-  const whitespace = [...Array(0x10000).keys()].map((code) => String.fromCharCode(code)).filter((char) => /\s/.test(char));
-  assert.equal(whitespace.length, 25, 'the ECMAScript whitespace set');
-  const pieces = [...whitespace, '\u0085', '\u180e', '\u200b', 'a', 'Zz', '広告', '\u{1F600}', '  ', '\n\t'];
-  let seed = 11;
-  const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  for (let round = 0; round < 3000; round++) {
-    const text = Array.from({ length: Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
-    assert.equal(collapsedLength(text), collapseWhitespace(text).length, JSON.stringify(text));
-  }
-  assert.equal(collapsedLength(null), 0);
 });

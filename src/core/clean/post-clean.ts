@@ -1,5 +1,5 @@
 import type { Removal } from '../types.js';
-import { collapsedLength, collapsedTextUpTo, collapseWhitespace as collapse, linkTextLength } from '../text.js';
+import { collapsedTextUpTo, collapseWhitespace as collapse, linkTextLength } from '../text.js';
 import { removalOf } from './clean.js';
 import { detach } from '../dom.js';
 
@@ -175,7 +175,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     matches: (element, context) => {
       if (element.querySelectorAll('a').length < 2) return false;
       // The element's text is read once: for its share of the article and for its link density.
-      const length = collapsedLength(element.textContent);
+      const length = collapse(element.textContent).length;
       if (length === 0 || length > context.articleTextLength * 0.3) return false;
       return linkTextLength(element) / length >= 0.7;
     },
@@ -239,7 +239,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
       if (!text || text.length < LINK_ONLY_MIN_CHARS || (!CJK.test(text) && text.split(' ').length < 3) || element.closest('table, ul, ol')) return false;
       const links = element.querySelectorAll('a');
       const href = links[0]?.getAttribute('href') ?? '';
-      return links.length === 1 && !!href && !href.startsWith('#') && collapsedLength(links[0]!.textContent) / text.length >= 0.8;
+      return links.length === 1 && !!href && !href.startsWith('#') && collapse(links[0]!.textContent).length / text.length >= 0.8;
     },
   },
   // Credit lines: "Foto: X", "Bild: X", "(© X)".
@@ -394,7 +394,7 @@ function candidateTest(selector: string): (element: Element) => boolean {
 export function postClean(article: Element, title: string, rules: readonly PostCleaningRule[] = POST_CLEANING_RULES, options: { recordText?: boolean } = {}): Removal[] {
   const removals: Removal[] = [];
   const texts = new TextCache(article);
-  const context: PostCleanContext = { title, articleTextLength: collapsedLength(article.textContent), text: (element, maxChars) => texts.upTo(element, maxChars), lowerText: (element, maxChars) => texts.lowerUpTo(element, maxChars) };
+  const context: PostCleanContext = { title, articleTextLength: collapse(article.textContent).length, text: (element, maxChars) => texts.upTo(element, maxChars), lowerText: (element, maxChars) => texts.lowerUpTo(element, maxChars) };
   // Rules only remove, so the elements in the article at the start, in document order, less
   // the removed ones, are what each rule's own query would find.
   const elements = Array.from(article.querySelectorAll('*'));
@@ -407,7 +407,7 @@ export function postClean(article: Element, title: string, rules: readonly PostC
       if (!rule.matches(element, context)) continue;
       // A rule that matched most of the article has misfired (a short story with a
       // copyright notice in its only block): the article stays.
-      if (collapsedLength(element.textContent) > context.articleTextLength * MAX_SHARE_OF_ARTICLE) continue;
+      if (collapse(element.textContent).length > context.articleTextLength * MAX_SHARE_OF_ARTICLE) continue;
       removals.push(removalOf(rule, element, options.recordText));
       texts.forget(element);
       detach(element);

@@ -22,7 +22,9 @@ const familyCases: Array<{ family: string; remove: string; keep: string }> = [
   { family: 'ad-slot', remove: '<div data-google-query-id="CK3x">rendered ad</div>', keep: '<div data-query="x">search help</div>' },
   { family: 'ad-widget', remove: '<div data-widget-id="AR_1" data-src="https://www.outbrain.com/x">Recommended</div>', keep: '<div data-widget-id="map" data-src="/maps/1">Map</div>' },
   { family: 'ad-widget', remove: '<div id="taboola-below-article">Promoted stories</div>', keep: '<div class="table-of-contents">Contents</div>' },
-  { family: 'ad-widget', remove: '<div class="OUTBRAIN" data-widget-id="AR_1">You may like</div>', keep: '<div class="outline">Outline</div>' },
+  { family: 'ad-widget', remove: '<div class="ob-widget" data-widget-id="AR_1">You may like</div>', keep: '<div class="outline">Outline</div>' },
+  // An Outbrain widget named as such goes earlier, with the related-story lists.
+  { family: 'boilerplate', remove: '<div class="OUTBRAIN" data-widget-id="AR_1">You may like</div>', keep: '<div class="outline">Outline</div>' },
   { family: 'ad-iframe', remove: '<iframe src="https://tpc.googlesyndication.com/safeframe/1.html"></iframe>', keep: '<iframe src="https://www.youtube.com/embed/abc"></iframe>' },
   { family: 'ad-label', remove: '<div>Advertisement</div>', keep: '<p>Advertisement spending rose by four percent last year.</p>' },
   { family: 'ad-label', remove: '<span>Anzeige</span>', keep: '<span>Anzeigenblatt</span>' },

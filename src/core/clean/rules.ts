@@ -313,33 +313,8 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // First, so that the whole <noscript> goes rather than only the image inside it.
   // `<noscript>` fallbacks that only load a tracking image or a tag-manager frame.
   { family: 'noscript-beacon', name: 'noscript-tracker', candidates: 'noscript', matches: isNoscriptBeacon },
-  // AdSense units and anything carrying AdSense slot attributes.
-  { family: 'ad-slot', name: 'adsense', candidates: 'ins.adsbygoogle, [data-ad-client], [data-ad-slot], [data-ad-unit], [data-adunit], [data-ad-unit-path]' },
-  // The rules up to native-ad-network read only an element's class and id, so they share
-  // one query; a CSS list of substring selectors (`[class*="taboola"]`, …) costs a
-  // selector match per element and alternative, 6 ms on the benchmark's long page.
-  // Google Publisher Tag / DFP slots (GPT needs an id on each slot) and the frames GPT renders into them.
-  { family: 'ad-slot', name: 'google-publisher-tag', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => GPT_SLOT_ID.test(element.id) || element.hasAttribute('data-google-query-id') },
-  // Header-bidding and ad-server containers (Prebid, Amazon TAM, Criteo, Smart, Adform).
-  { family: 'ad-slot', name: 'header-bidding', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => HEADER_BIDDING_ID.test(element.id) || HEADER_BIDDING_CLASS.test(element.getAttribute('class') ?? '') || element.hasAttribute('data-adform') },
-  // Elements whose own class or id token names an ad slot (`ad-slot`, `advertisement`, `dfp-ad`).
-  { family: 'ad-slot', name: 'ad-class-token', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => tokens(element).some((token) => AD_TOKEN.test(token)) },
-  // Native-ad and content-recommendation widgets (Taboola, Outbrain, Revcontent, MGID, Plista, ZergNet).
-  { family: 'ad-widget', name: 'native-ad-network', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: isNativeAdWidget },
-  // Frames served by ad networks.
-  { family: 'ad-iframe', name: 'ad-host-frame', candidates: 'iframe', matches: (element, context) => mediaUrls(element).some((url) => urlMatchesHosts(url, AD_HOSTS, context.baseUrl)) },
-  // A short element that only says "Advertisement"/"Sponsored"/"Anzeige"/"广告": the label above an ad.
-  { family: 'ad-label', name: 'ad-label-text', candidates: 'div, span, p, aside, section, small, header, figcaption, h2, h3, h4, h5, h6', matches: isAdLabel },
-  // Images and frames declared 0 or 1 px in either dimension by attribute or inline style.
-  { family: 'tracking-pixel', name: 'pixel-sized', candidates: 'img, iframe', matches: (element) => isPixelSized(element) },
-  // Images and frames whose source is a known analytics or ad-tracking host.
-  { family: 'tracker-host', name: 'tracker-host-media', candidates: 'img, iframe, source, embed, object', matches: (element, context) => mediaUrls(element).some((url) => urlMatchesHosts(url, TRACKER_HOSTS, context.baseUrl)) },
-  // Elements hidden by the `hidden` attribute.
-  { family: 'hidden', name: 'hidden-attribute', candidates: 'body [hidden]' },
-  // Decoration hidden from assistive technology (`aria-hidden="true"`); Readability's own image fallback class is kept.
-  { family: 'hidden', name: 'aria-hidden', candidates: 'body [aria-hidden="true"]', matches: (element) => !element.classList.contains('fallback-image') },
-  // Inline `display:none` and `visibility:hidden`.
-  { family: 'hidden', name: 'inline-style-hidden', candidates: 'body [style]', matches: (element) => HIDDEN_STYLE.test(element.getAttribute('style') ?? '') },
+  // The page's chrome next, before the ad and hidden rules: it holds most of a long page's elements,
+  // which the rules after it then need not look at.
   // Site navigation: menus, menu bars, site search.
   boilerplate('navigation', 'nav, [role="navigation"], [role="menubar"], [role="search"]', () => true),
   // The page footer and the site banner: legal links, copyright, logo.
@@ -367,4 +342,31 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // Author boxes, tag lists and post metadata lines around the article.
   boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio', 'saboxplugin']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']]), { isArticle: holdsArticleOrByline }),
   boilerplate('tag-list', BLOCKS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']]), { keepProse: true }),
+  // AdSense units and anything carrying AdSense slot attributes.
+  { family: 'ad-slot', name: 'adsense', candidates: 'ins.adsbygoogle, [data-ad-client], [data-ad-slot], [data-ad-unit], [data-adunit], [data-ad-unit-path]' },
+  // The rules up to native-ad-network read only an element's class and id, so they share
+  // one query; a CSS list of substring selectors (`[class*="taboola"]`, …) costs a
+  // selector match per element and alternative, 6 ms on the benchmark's long page.
+  // Google Publisher Tag / DFP slots (GPT needs an id on each slot) and the frames GPT renders into them.
+  { family: 'ad-slot', name: 'google-publisher-tag', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => GPT_SLOT_ID.test(element.id) || element.hasAttribute('data-google-query-id') },
+  // Header-bidding and ad-server containers (Prebid, Amazon TAM, Criteo, Smart, Adform).
+  { family: 'ad-slot', name: 'header-bidding', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => HEADER_BIDDING_ID.test(element.id) || HEADER_BIDDING_CLASS.test(element.getAttribute('class') ?? '') || element.hasAttribute('data-adform') },
+  // Elements whose own class or id token names an ad slot (`ad-slot`, `advertisement`, `dfp-ad`).
+  { family: 'ad-slot', name: 'ad-class-token', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => tokens(element).some((token) => AD_TOKEN.test(token)) },
+  // Native-ad and content-recommendation widgets (Taboola, Outbrain, Revcontent, MGID, Plista, ZergNet).
+  { family: 'ad-widget', name: 'native-ad-network', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: isNativeAdWidget },
+  // Frames served by ad networks.
+  { family: 'ad-iframe', name: 'ad-host-frame', candidates: 'iframe', matches: (element, context) => mediaUrls(element).some((url) => urlMatchesHosts(url, AD_HOSTS, context.baseUrl)) },
+  // A short element that only says "Advertisement"/"Sponsored"/"Anzeige"/"广告": the label above an ad.
+  { family: 'ad-label', name: 'ad-label-text', candidates: 'div, span, p, aside, section, small, header, figcaption, h2, h3, h4, h5, h6', matches: isAdLabel },
+  // Images and frames declared 0 or 1 px in either dimension by attribute or inline style.
+  { family: 'tracking-pixel', name: 'pixel-sized', candidates: 'img, iframe', matches: (element) => isPixelSized(element) },
+  // Images and frames whose source is a known analytics or ad-tracking host.
+  { family: 'tracker-host', name: 'tracker-host-media', candidates: 'img, iframe, source, embed, object', matches: (element, context) => mediaUrls(element).some((url) => urlMatchesHosts(url, TRACKER_HOSTS, context.baseUrl)) },
+  // Elements hidden by the `hidden` attribute.
+  { family: 'hidden', name: 'hidden-attribute', candidates: 'body [hidden]' },
+  // Decoration hidden from assistive technology (`aria-hidden="true"`); Readability's own image fallback class is kept.
+  { family: 'hidden', name: 'aria-hidden', candidates: 'body [aria-hidden="true"]', matches: (element) => !element.classList.contains('fallback-image') },
+  // Inline `display:none` and `visibility:hidden`.
+  { family: 'hidden', name: 'inline-style-hidden', candidates: 'body [style]', matches: (element) => HIDDEN_STYLE.test(element.getAttribute('style') ?? '') },
 ];

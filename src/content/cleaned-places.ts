@@ -5,6 +5,7 @@
  * page's chrome: menus, comment threads, footers), and remove what it finds from the cleaned
  * clone by place. No library keeps a correspondence between two DOM trees.
  */
+import { elementSteps, type ElementSteps } from '../core/dom.js';
 
 /** One element of the tree as cloned, with removals at or below it. */
 export interface PlaceNode {
@@ -12,34 +13,6 @@ export interface PlaceNode {
   removed: number[];
   /** Its children that stayed and have removals below them, by original child index. */
   below: Map<number, PlaceNode>;
-}
-
-type Getter<T> = (this: Element) => T;
-
-/** A DOM getter read from the prototype: a form's field named "firstElementChild" overrides the property. */
-function inheritedGetter<T>(object: object, name: string): Getter<T> {
-  for (let prototype = Object.getPrototypeOf(object); prototype; prototype = Object.getPrototypeOf(prototype)) {
-    const getter = Object.getOwnPropertyDescriptor(prototype, name)?.get;
-    if (getter) return getter as Getter<T>;
-  }
-  throw new Error(`no ${name} getter`);
-}
-
-/** How to walk element children whatever a form's fields are named. */
-export interface ElementSteps {
-  firstChild: Getter<Element | null>;
-  next: Getter<Element | null>;
-  parent: Getter<Element | null>;
-  children: Getter<HTMLCollection>;
-}
-
-export function elementSteps(anyElement: Element): ElementSteps {
-  return {
-    firstChild: inheritedGetter(anyElement, 'firstElementChild'),
-    next: inheritedGetter(anyElement, 'nextElementSibling'),
-    parent: inheritedGetter(anyElement, 'parentElement'),
-    children: inheritedGetter(anyElement, 'children'),
-  };
 }
 
 export class CleanedPlaces {

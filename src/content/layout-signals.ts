@@ -1,7 +1,7 @@
 import { describeElement } from '../core/clean/clean.js';
 import type { Removal } from '../core/types.js';
-import { elementSteps, indexAfterRemovals, type CleanedPlaces, type PlaceNode } from './cleaned-places.js';
-import { detach } from '../core/dom.js';
+import { detach, elementSteps } from '../core/dom.js';
+import { indexAfterRemovals, type CleanedPlaces, type PlaceNode } from './cleaned-places.js';
 
 /**
  * Layout signals only a live page has: what the user cannot see. Everything is measured on

@@ -8,3 +8,31 @@
 export function detach(element: Element): void {
   (Object.getPrototypeOf(element) as Element).remove.call(element);
 }
+
+type Getter<T> = (this: Element) => T;
+
+/** A DOM getter read from the prototype: a form's field named "firstElementChild" overrides the property. */
+function inheritedGetter<T>(object: object, name: string): Getter<T> {
+  for (let prototype = Object.getPrototypeOf(object); prototype; prototype = Object.getPrototypeOf(prototype)) {
+    const getter = Object.getOwnPropertyDescriptor(prototype, name)?.get;
+    if (getter) return getter as Getter<T>;
+  }
+  throw new Error(`no ${name} getter`);
+}
+
+/** How to walk element children whatever a form's fields are named. */
+export interface ElementSteps {
+  firstChild: Getter<Element | null>;
+  next: Getter<Element | null>;
+  parent: Getter<Element | null>;
+  children: Getter<HTMLCollection>;
+}
+
+export function elementSteps(anyElement: Element): ElementSteps {
+  return {
+    firstChild: inheritedGetter(anyElement, 'firstElementChild'),
+    next: inheritedGetter(anyElement, 'nextElementSibling'),
+    parent: inheritedGetter(anyElement, 'parentElement'),
+    children: inheritedGetter(anyElement, 'children'),
+  };
+}

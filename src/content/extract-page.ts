@@ -43,19 +43,29 @@ export interface VisibleClone {
 }
 
 /**
- * Cleaning first, then the layout stage on what cleaning kept: the layout stage costs a style
+ * Cleaning first, then the layout stage on what cleaning kept (`onStage` is given each step's time): the layout stage costs a style
  * read and often a box per element, and cleaning takes most of a long page's chrome (menus,
  * comment threads, footers: 60 % of the benchmark's long page). Clone, cleaning and layout run
  * in one task, so the live page is the tree that was cloned while the places are compared.
  */
-export function visibleClone(): VisibleClone {
+export function visibleClone(onStage?: (stage: 'clone' | 'clean' | 'layout', ms: number) => void): VisibleClone {
+  let lapStarted = onStage ? performance.now() : 0;
+  const lap = (stage: 'clone' | 'clean' | 'layout') => {
+    if (!onStage) return;
+    const now = performance.now();
+    onStage(stage, now - lapStarted);
+    lapStarted = now;
+  };
   const clone = cloneLiveDocument();
+  lap('clone');
   const cleanedAway = clone.body ? new CleanedPlaces(clone.body) : undefined;
   // The reader's own host (read while it is open) goes first; it counts as a place if a script moved it into body.
   removeReaderHosts(clone, (host) => cleanedAway?.record(host));
   const cleaned = cleanDocument(clone, undefined, { beforeRemove: cleanedAway && ((element) => cleanedAway.record(element)) });
+  lap('clean');
   const invisible = findInvisible(document, window, cleanedAway);
   removeCopies(clone, invisible, cleanedAway);
+  lap('layout');
   return { clone, cleaned, layoutRemovals: invisible.removals };
 }
 

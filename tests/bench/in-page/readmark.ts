@@ -1,14 +1,11 @@
 /**
  * Readmark's pipeline in the page, stage by stage, as the content script runs it
- * (src/content/extract-page.ts readLivePage, then the real ReaderOverlay): layout signals,
- * clone, the core's stages, render until painted, then what Copy as Markdown does.
+ * (src/content/extract-page.ts readLivePage, then the real ReaderOverlay): clone, clean, layout
+ * signals, the core's other stages, render until painted, then what Copy as Markdown does.
  */
 import { readArticle } from '../../../src/core/read-article.js';
 import type { ReadResult } from '../../../src/core/types.js';
-import { HOST_TAG, uncleanedVisibleClone } from '../../../src/content/extract-page.js';
-import { findInvisible, removeCopies } from '../../../src/content/layout-signals.js';
-import { CleanedPlaces } from '../../../src/content/cleaned-places.js';
-import { cleanDocument } from '../../../src/core/clean/clean.js';
+import { uncleanedVisibleClone, visibleClone } from '../../../src/content/extract-page.js';
 import { ReaderOverlay } from '../../../src/content/overlay.js';
 import { DEFAULT_OPTIONS } from '../../../src/shared/options.js';
 import { afterNextPaint, install, type Timings } from './shared.js';
@@ -38,18 +35,8 @@ async function readmark(options: { frontMatter?: boolean; clipboard?: boolean } 
     mark = now;
   };
 
-  // As visibleClone (src/content/extract-page.ts) does it, with the clone, cleaning and layout timed apart.
-  const clone = document.cloneNode(true) as Document;
-  const cloned = performance.now();
-  for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
-  const cleanedAway = new CleanedPlaces(clone.body);
-  const cleaned = cleanDocument(clone, undefined, { beforeRemove: (element) => cleanedAway.record(element) });
-  const cleanedAt = performance.now();
-  const invisible = findInvisible(document, window, cleanedAway);
-  removeCopies(clone, invisible, cleanedAway);
-  times.clone = cloned - started;
-  times.clean = cleanedAt - cloned;
-  times.layout = performance.now() - cleanedAt;
+  // The content script's own page read (src/content/extract-page.ts), each step timed.
+  const { clone, cleaned } = visibleClone((stage, ms) => { times[stage] = ms; });
   mark = performance.now();
   const result = readArticle({ document: clone, window, url: location.href, cleaned, uncleanedPage: uncleanedVisibleClone }, {
     force: false,

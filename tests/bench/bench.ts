@@ -571,7 +571,7 @@ function report(records: PageRecord[], args: Args): string {
     lines.push(table(
       ['measure', 'median', 'p95', 'max', 'long page', 'budget'],
       [
-        ...(firstClicks.length ? [['first click in a new tab → painted', ...[median, p95, max].map((f) => fmt(f(firstClicks))), longExt?.firstClickToPainted.length ? fmt(median(longExt.firstClickToPainted)) : '–', '']] : []),
+        ...(firstClicks.length || longExt?.firstClickToPainted.length ? [['first click in a new tab → painted', ...[median, p95, max].map((f) => fmt(f(firstClicks))), longExt?.firstClickToPainted.length ? fmt(median(longExt.firstClickToPainted)) : '–', '']] : []),
         ['click → overlay painted', ...[median, p95, max].map((f) => fmt(f(perPageMedian('clickToPainted')))), longExt ? fmt(median(longExt.clickToPainted)) : '–', '≤ 50 / ≤ 300'],
         ['click → overlay in DOM', ...[median, p95, max].map((f) => fmt(f(perPageMedian('clickToInserted')))), longExt ? fmt(median(longExt.clickToInserted)) : '–', ''],
         ['Copy as Markdown click → "Copied"', ...[median, p95, max].map((f) => fmt(f(perPageMedian('copy')))), longExt ? fmt(median(longExt.copy)) : '–', '≤ 20 / ≤ 150'],

@@ -121,7 +121,7 @@ const overlayCssPlugin = {
 };
 
 /** The properties the in-page bundles rename (see inPageBundleOptions). */
-export const MANGLED_PROPERTIES = /^_[a-zA-Z]/;
+const MANGLED_PROPERTIES = /^_[a-zA-Z]/;
 
 /**
  * esbuild options shared by every bundle that runs in a page: the content script, the bench's and the browser eval's.
@@ -175,7 +175,7 @@ async function buildNode() {
 /** Size budgets for the extension's bundles, in KB minified; the build fails past them. */
 const BUDGETS_KB = { 'content.js': 150, 'background.js': 40, 'options.js': 40, 'offscreen.js': 10 };
 
-const EXTENSION_ENTRIES = {
+export const EXTENSION_ENTRIES = {
   background: 'src/background/index.ts',
   content: 'src/content/index.ts',
   options: 'src/options/index.ts',

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { build, type BuildOptions } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inPageBundleOptions, minifyOverlayCss } from '../../build.mjs';
+import { EXTENSION_ENTRIES, inPageBundleOptions, minifyOverlayCss } from '../../build.mjs';
 import { OVERLAY_CSS } from '../../src/content/overlay-styles.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -25,9 +25,9 @@ test("the shipped stylesheet minifies: same rules, fewer bytes", async () => {
 
 /** Every bundle built with inPageBundleOptions: the extension's scripts, the browser eval's and the bench's. */
 const IN_PAGE_ENTRIES = [
-  'src/content/index.ts', 'src/background/index.ts', 'src/options/index.ts', 'src/offscreen/index.ts',
+  ...Object.values(EXTENSION_ENTRIES),
   'tests/corpus/browser-entry.ts',
-  'tests/bench/in-page/readmark.ts', 'tests/bench/in-page/readability.ts', 'tests/bench/in-page/defuddle.ts', 'tests/bench/in-page/floor.ts',
+  ...readdirSync(`${ROOT}tests/bench/in-page`).filter((file) => file.endsWith('.ts')).map((file) => `tests/bench/in-page/${file}`),
 ];
 
 /**

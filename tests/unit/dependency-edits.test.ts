@@ -43,7 +43,7 @@ test('the edited Readability extracts the same article as the stock one on every
   const parse = (ReadabilityClass: typeof Readability, source: string) => {
     const reader = new ReadabilityClass(new window.DOMParser().parseFromString(source, 'text/html'));
     const article = JSON.parse(JSON.stringify(reader.parse())) as unknown; // plain objects: the two results come from different realms
-    // Only the stock reader's attempts are read: the in-page bundle renames `_attempts` (MANGLED_PROPERTIES).
+    // Only the stock reader's attempts are read: the in-page bundle renames `_attempts` (see inPageBundleOptions).
     return { article, retried: ((reader as unknown as { _attempts?: unknown[] })._attempts?.length ?? 0) > 0 };
   };
   let retried = 0;

@@ -38,6 +38,11 @@ interface Args {
   extensionOnly: boolean;
   /** The unpacked extension to click through (default dist/chrome), e.g. an earlier build to compare with. */
   extensionDir: string;
+  /**
+   * A second unpacked extension clicked through in the same run, page by page beside the first
+   * (which of the two goes first alternates), for a paired comparison of two builds.
+   */
+  compareDir: string | null;
   /** Every click in one tab that loads page after page (the method before 2026-12-02), not a new tab per page. */
   sameTab: boolean;
   profile: RegExp | null;
@@ -68,6 +73,7 @@ function parseArgs(argv: string[]): Args {
     extensionRounds: Number(value('--extension-rounds') ?? 3),
     extensionOnly: argv.includes('--extension-only'),
     extensionDir: resolvePath(value('--extension-dir') ?? join(ROOT, 'dist/chrome')),
+    compareDir: value('--compare') ? resolvePath(value('--compare')!) : null,
     sameTab: argv.includes('--same-tab'),
     profile: value('--profile') ? new RegExp(value('--profile')!) : null,
     out: resolvePath(value('--out') ?? join(ROOT, node ? 'test-results/bench-node.json' : 'test-results/bench.json')),
@@ -210,7 +216,12 @@ interface PageRecord {
   nodes: number;
   runs: Record<Method, RunResult[]>;
   errors: string[];
-  extension?: {
+  extension?: ExtensionFigures;
+  /** The same through `--compare`'s build. */
+  compareExtension?: ExtensionFigures;
+}
+
+interface ExtensionFigures {
     /** Click → painted of the first click in the page's new tab (only the time to paint is kept for it). */
     firstClickToPainted: number[];
     /** First clicks that painted only on a retry (the first trigger lost), so were no first click of the renderer, or never. */
@@ -222,7 +233,6 @@ interface PageRecord {
     longestTask: number[];
     /** Warm clicks that never painted the overlay. */
     failures: number;
-  };
 }
 
 // ---------------------------------------------------------------- the in-page benchmark
@@ -363,10 +373,18 @@ const epochNow = (): number => performance.timeOrigin + performance.now();
  * before every click, so each click injects the content script as a user's first click on a
  * page does; each page in a new tab, whose first click is also the renderer's first.
  */
-async function benchExtension(pages: BenchPage[], origin: string, args: Args, records: PageRecord[]): Promise<{ contentScripts: unknown; backgroundTopLevel: string }> {
-  // A snapshot of dist/chrome, so a rebuild running meanwhile cannot change it under the browser.
+interface ExtensionClicker {
+  manifest: Record<string, unknown>;
+  /** A page's first click in a new tab (unless `--same-tab`), then its warm clicks, each with Copy. */
+  measure(entry: BenchPage, errors: string[]): Promise<ExtensionFigures>;
+  close(): Promise<void>;
+}
+
+/** A browser with the unpacked extension in `sourceDir` loaded, ready to click (its first trigger done). */
+async function launchClicker(sourceDir: string, label: string, origin: string, args: Args): Promise<ExtensionClicker> {
+  // A snapshot, so a rebuild running meanwhile cannot change it under the browser.
   const extensionDir = mkdtempSync(join(tmpdir(), 'readmark-bench-ext-'));
-  cpSync(args.extensionDir, extensionDir, { recursive: true });
+  cpSync(sourceDir, extensionDir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   const profileDir = mkdtempSync(join(tmpdir(), 'readmark-bench-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -375,6 +393,11 @@ async function benchExtension(pages: BenchPage[], origin: string, args: Args, re
     viewport: { width: 1100, height: 800 },
     args: [...BROWSER_ARGS.filter((arg) => !arg.startsWith('--js-flags')), `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--enable-unsafe-extension-debugging'],
   });
+  const cleanUp = async (): Promise<void> => {
+    await context.close();
+    rmSync(extensionDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
+  };
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
     const extensionId = new URL(worker.url()).host;
@@ -453,8 +476,7 @@ async function benchExtension(pages: BenchPage[], origin: string, args: Args, re
 
     // Warm-up: the first trigger after launch.
     await clickUntilPainted(`${origin}/blank/`);
-    for (const [index, entry] of pages.entries()) {
-      const record = records[index]!;
+    const measure = async (entry: BenchPage, errors: string[]): Promise<ExtensionFigures> => {
       const figures = { firstClickToPainted: [] as number[], firstClickRetried: 0, firstClickFailed: 0, clickToPainted: [] as number[], clickToInserted: [] as number[], copy: [] as number[], longestTask: [] as number[], failures: 0 };
       if (!args.sameTab) {
         await newTab();
@@ -477,19 +499,40 @@ async function benchExtension(pages: BenchPage[], origin: string, args: Args, re
           const copy = await copyThroughButton();
           if (copy !== null) figures.copy.push(copy);
         } catch (error) {
-          record.errors.push(`extension copy: ${String(error).split('\n')[0]}`);
+          errors.push(`${label} copy: ${String(error).split('\n')[0]}`);
         }
       }
-      record.extension = figures;
-    }
-    await page.close();
-    return { contentScripts: manifest['content_scripts'] ?? null, backgroundTopLevel: 'see src/background/index.ts' };
-  } finally {
-    await context.close();
-    rmSync(extensionDir, { recursive: true, force: true });
-    rmSync(profileDir, { recursive: true, force: true });
+      return figures;
+    };
+    return { manifest, measure, close: cleanUp };
+  } catch (error) {
+    await cleanUp();
+    throw error;
   }
 }
+
+async function benchExtension(pages: BenchPage[], origin: string, args: Args, records: PageRecord[]): Promise<{ contentScripts: unknown; backgroundTopLevel: string }> {
+  const clickers: ExtensionClicker[] = [];
+  try {
+    clickers.push(await launchClicker(args.extensionDir, 'extension', origin, args));
+    if (args.compareDir) clickers.push(await launchClicker(args.compareDir, 'compared build', origin, args));
+    const [main, compared] = clickers;
+    for (const [index, entry] of pages.entries()) {
+      const record = records[index]!;
+      // With two builds, which one clicks a page first alternates: neither gains from the
+      // machine's speed drifting during the run (it varies by a quarter from hour to hour).
+      for (const clicker of index % 2 ? [...clickers].reverse() : clickers) {
+        const figures = await clicker.measure(entry, record.errors);
+        if (clicker === main) record.extension = figures;
+        else if (clicker === compared) record.compareExtension = figures;
+      }
+    }
+    return { contentScripts: main!.manifest['content_scripts'] ?? null, backgroundTopLevel: 'see src/background/index.ts' };
+  } finally {
+    for (const clicker of clickers) await clicker.close();
+  }
+}
+
 
 // ---------------------------------------------------------------- report
 
@@ -588,6 +631,8 @@ function report(records: PageRecord[], args: Args): string {
       lines.push(`(first clicks kept on ${kept} of ${clicked.length} pages${retried ? `; ${retried} painted only after the click was retried, so are left out` : ''}${failed ? `; ${failed} never painted` : ''})`);
     }
   }
+  const paired = records.filter((record) => record.extension && record.compareExtension);
+  if (paired.length) lines.push('', ...pairedReport(paired, args));
   const errors = records.flatMap((record) => record.errors.map((error) => `${record.name}: ${error}`));
   if (errors.length) {
     lines.push('');
@@ -595,6 +640,38 @@ function report(records: PageRecord[], args: Args): string {
     for (const error of errors.slice(0, 30)) lines.push(`  ${error}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * Two builds clicked page by page in the same run (`--compare`): per page, the median of B's
+ * clicks minus the median of A's, and their ratio; the medians of those over the corpus pages.
+ */
+function pairedReport(records: PageRecord[], args: Args): string[] {
+  const corpusPairs = records.filter((record) => record.name !== LONG_PAGE);
+  const longPair = records.find((record) => record.name === LONG_PAGE);
+  const rows: string[][] = [];
+  for (const [label, key] of [['first click in a new tab → painted', 'firstClickToPainted'], ['click → overlay painted', 'clickToPainted'], ['Copy as Markdown click → "Copied"', 'copy']] as const) {
+    const pairs = corpusPairs
+      .map((record) => [median(record.extension![key]), median(record.compareExtension![key])] as const)
+      .filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
+    if (!pairs.length) continue;
+    const longA = longPair ? median(longPair.extension![key]) : Number.NaN;
+    const longB = longPair ? median(longPair.compareExtension![key]) : Number.NaN;
+    rows.push([
+      label,
+      String(pairs.length),
+      fmt(median(pairs.map(([a]) => a))),
+      fmt(median(pairs.map(([, b]) => b))),
+      fmt(median(pairs.map(([a, b]) => b - a))),
+      fmt(median(pairs.map(([a, b]) => b / a)), 3),
+      String(pairs.filter(([a, b]) => b < a).length),
+      Number.isFinite(longA) ? `${fmt(longA)} → ${fmt(longB)}` : '–',
+    ]);
+  }
+  return [
+    `Paired through two builds in one run, which one clicks each page first alternating (A = ${args.extensionDir}, B = ${args.compareDir}): ms`,
+    table(['measure', 'pages', 'A median', 'B median', 'B − A (median per page)', 'B / A (median per page)', 'pages B faster', 'long page A → B'], rows),
+  ];
 }
 
 // ---------------------------------------------------------------- main

@@ -4,7 +4,7 @@
 // Markdown through the real extension (dist/chrome). `--node` times the Node library instead.
 //
 //   npm run bench -- [--rounds N] [--warmup N] [--only REGEX] [--limit N] [--corpus DIR]...
-//                    [--no-extension] [--extension-rounds N] [--extension-only] [--extension-dir DIR] [--same-tab]
+//                    [--no-extension] [--extension-rounds N] [--extension-only] [--extension-dir DIR] [--compare DIR] [--same-tab]
 //                    [--profile PAGE-REGEX] [--out FILE]
 //                    [--long-scale N]
 //   npm run bench -- --node [--rounds N] [--limit N]
@@ -222,17 +222,17 @@ interface PageRecord {
 }
 
 interface ExtensionFigures {
-    /** Click → painted of the first click in the page's new tab (only the time to paint is kept for it). */
-    firstClickToPainted: number[];
-    /** First clicks that painted only on a retry (the first trigger lost), so were no first click of the renderer, or never. */
-    firstClickRetried: number;
-    firstClickFailed: number;
-    clickToPainted: number[];
-    clickToInserted: number[];
-    copy: number[];
-    longestTask: number[];
-    /** Warm clicks that never painted the overlay. */
-    failures: number;
+  /** Click → painted of the first click in the page's new tab (only the time to paint is kept for it). */
+  firstClickToPainted: number[];
+  /** First clicks that painted only on a retry (the first trigger lost), so were no first click of the renderer, or never. */
+  firstClickRetried: number;
+  firstClickFailed: number;
+  clickToPainted: number[];
+  clickToInserted: number[];
+  copy: number[];
+  longestTask: number[];
+  /** Warm clicks that never painted the overlay. */
+  failures: number;
 }
 
 // ---------------------------------------------------------------- the in-page benchmark
@@ -367,12 +367,6 @@ const hasClass = (name: string) => (node: DomNode): boolean => {
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
 
-/**
- * Click → painted overlay and Copy as Markdown through the built extension, with a real
- * toolbar click (Extensions.triggerAction, as in docs/browser-testing.md). A fresh page load
- * before every click, so each click injects the content script as a user's first click on a
- * page does; each page in a new tab, whose first click is also the renderer's first.
- */
 interface ExtensionClicker {
   manifest: Record<string, unknown>;
   /** A page's first click in a new tab (unless `--same-tab`), then its warm clicks, each with Copy. */
@@ -387,18 +381,23 @@ async function launchClicker(sourceDir: string, label: string, origin: string, a
   cpSync(sourceDir, extensionDir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   const profileDir = mkdtempSync(join(tmpdir(), 'readmark-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    viewport: { width: 1100, height: 800 },
-    args: [...BROWSER_ARGS.filter((arg) => !arg.startsWith('--js-flags')), `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--enable-unsafe-extension-debugging'],
-  });
+  let launched: BrowserContext | null = null;
   const cleanUp = async (): Promise<void> => {
-    await context.close();
-    rmSync(extensionDir, { recursive: true, force: true });
-    rmSync(profileDir, { recursive: true, force: true });
+    try {
+      await launched?.close();
+    } finally {
+      rmSync(extensionDir, { recursive: true, force: true });
+      rmSync(profileDir, { recursive: true, force: true });
+    }
   };
   try {
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      viewport: { width: 1100, height: 800 },
+      args: [...BROWSER_ARGS.filter((arg) => !arg.startsWith('--js-flags')), `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--enable-unsafe-extension-debugging'],
+    });
+    launched = context;
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
     const extensionId = new URL(worker.url()).host;
     const browserSession = await context.browser()!.newBrowserCDPSession();
@@ -511,28 +510,35 @@ async function launchClicker(sourceDir: string, label: string, origin: string, a
   }
 }
 
+/**
+ * Click → painted overlay and Copy as Markdown through the built extension, with a real
+ * toolbar click (Extensions.triggerAction, as in docs/browser-testing.md). A fresh page load
+ * before every click, so each click injects the content script as a user's first click on a
+ * page does; each page in a new tab, whose first click is also the renderer's first. With
+ * `--compare`, the same through a second build in a browser of its own, page by page.
+ */
 async function benchExtension(pages: BenchPage[], origin: string, args: Args, records: PageRecord[]): Promise<{ contentScripts: unknown; backgroundTopLevel: string }> {
   const clickers: ExtensionClicker[] = [];
   try {
-    clickers.push(await launchClicker(args.extensionDir, 'extension', origin, args));
+    const measured = await launchClicker(args.extensionDir, 'extension', origin, args);
+    clickers.push(measured);
     if (args.compareDir) clickers.push(await launchClicker(args.compareDir, 'compared build', origin, args));
-    const [main, compared] = clickers;
     for (const [index, entry] of pages.entries()) {
       const record = records[index]!;
       // With two builds, which one clicks a page first alternates: neither gains from the
       // machine's speed drifting during the run (it varies by a quarter from hour to hour).
       for (const clicker of index % 2 ? [...clickers].reverse() : clickers) {
         const figures = await clicker.measure(entry, record.errors);
-        if (clicker === main) record.extension = figures;
-        else if (clicker === compared) record.compareExtension = figures;
+        if (clicker === measured) record.extension = figures;
+        else record.compareExtension = figures;
       }
     }
-    return { contentScripts: main!.manifest['content_scripts'] ?? null, backgroundTopLevel: 'see src/background/index.ts' };
+    return { contentScripts: measured.manifest['content_scripts'] ?? null, backgroundTopLevel: 'see src/background/index.ts' };
   } finally {
-    for (const clicker of clickers) await clicker.close();
+    // Every browser is closed, whichever fails to close.
+    await Promise.allSettled(clickers.map((clicker) => clicker.close()));
   }
 }
-
 
 // ---------------------------------------------------------------- report
 
@@ -654,9 +660,9 @@ function pairedReport(records: PageRecord[], args: Args): string[] {
     const pairs = corpusPairs
       .map((record) => [median(record.extension![key]), median(record.compareExtension![key])] as const)
       .filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
-    if (!pairs.length) continue;
     const longA = longPair ? median(longPair.extension![key]) : Number.NaN;
     const longB = longPair ? median(longPair.compareExtension![key]) : Number.NaN;
+    if (!pairs.length && !Number.isFinite(longA) && !Number.isFinite(longB)) continue;
     rows.push([
       label,
       String(pairs.length),
@@ -665,7 +671,7 @@ function pairedReport(records: PageRecord[], args: Args): string[] {
       fmt(median(pairs.map(([a, b]) => b - a))),
       fmt(median(pairs.map(([a, b]) => b / a)), 3),
       String(pairs.filter(([a, b]) => b < a).length),
-      Number.isFinite(longA) ? `${fmt(longA)} → ${fmt(longB)}` : '–',
+      Number.isFinite(longA) || Number.isFinite(longB) ? `${fmt(longA)} → ${fmt(longB)}` : '–',
     ]);
   }
   return [
@@ -683,6 +689,9 @@ async function main(): Promise<void> {
     await benchNode(args);
     return;
   }
+  // Checked before the in-page rounds, which a bad path would otherwise waste.
+  if (args.compareDir && !existsSync(join(args.compareDir, 'manifest.json'))) throw new Error(`--compare ${args.compareDir}: no manifest.json there (give an unpacked extension, such as another build's dist/chrome)`);
+  if (args.compareDir && !args.extension) console.error('bench: --compare compares clicks through the extension, which --no-extension skips');
   const corpora = [{ prefix: 'readability', dir: READABILITY_PAGES }, ...args.corpora.map((dir, index) => ({ prefix: `corpus${index + 1}`, dir }))];
   let pages: BenchPage[] = corpora.flatMap((corpus) => corpusPages(corpus.dir, corpus.prefix));
   const long = longPage(args.longScale);

@@ -716,6 +716,7 @@ async function main(): Promise<void> {
     if (args.profile) {
       const targets = pages.filter((entry) => args.profile!.test(entry.name));
       // The profiled (unminified) bundles, so the profile's line numbers can be read.
+      mkdirSync(dirname(args.out), { recursive: true });
       for (const method of METHODS) writeFileSync(args.out.replace(/\.json$/, `-bundle-${method}.js`), bundles[method]);
       await profilePages(context, targets, origin, bundles, args.out.replace(/\.json$/, '-profile.json'), args.world);
       server.close(); // or the open server keeps the process alive

@@ -705,6 +705,8 @@ async function main(): Promise<void> {
   if (args.only) pages = pages.filter((entry) => args.only!.test(entry.name));
   if (Number.isFinite(args.limit)) pages = [...pages.filter((entry) => entry.name !== LONG_PAGE).slice(0, args.limit), ...pages.filter((entry) => entry.name === LONG_PAGE)];
 
+  // Every output (the profiled bundles, the profile, the raw figures) goes beside args.out.
+  mkdirSync(dirname(args.out), { recursive: true });
   const loadBefore = loadavg();
   const { server, origin } = await startServer(corpora, long.html);
   const bundles = await buildBundles(!args.profile);
@@ -716,7 +718,6 @@ async function main(): Promise<void> {
     if (args.profile) {
       const targets = pages.filter((entry) => args.profile!.test(entry.name));
       // The profiled (unminified) bundles, so the profile's line numbers can be read.
-      mkdirSync(dirname(args.out), { recursive: true });
       for (const method of METHODS) writeFileSync(args.out.replace(/\.json$/, `-bundle-${method}.js`), bundles[method]);
       await profilePages(context, targets, origin, bundles, args.out.replace(/\.json$/, '-profile.json'), args.world);
       server.close(); // or the open server keeps the process alive
@@ -744,7 +745,6 @@ async function main(): Promise<void> {
   const loadAfter = loadavg();
   console.log(report(records, args));
   console.log(`\nmachine: load average ${loadBefore.map((value) => value.toFixed(2)).join(' ')} at the start, ${loadAfter.map((value) => value.toFixed(2)).join(' ')} at the end (1, 5, 15 min)`);
-  mkdirSync(dirname(args.out), { recursive: true });
   writeFileSync(args.out, JSON.stringify({ date: new Date().toISOString(), chromium: CHROMIUM_PATH, args: { ...args, only: args.only?.source ?? null, profile: null }, longPage: { articleWords: long.articleWords, bytes: long.html.length }, loadavg: { before: loadBefore, after: loadAfter }, pages: records }, null, 1));
   console.error(`raw figures: ${args.out}`);
 }

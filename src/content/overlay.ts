@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { sanitizeToFragment } from '../core/sanitize.js';
+import { articleBody } from './article-body.js';
 import type { Article, ReadResult } from '../core/types.js';
 import type { MessageName } from '../shared/i18n.js';
 import { t } from '../shared/i18n.js';
@@ -7,7 +7,7 @@ import { errorMessage } from '../shared/messages.js';
 import { FONT_SIZE_RANGE, LINE_WIDTHS, THEMES, type LineWidth, type Options, type Theme } from '../shared/options.js';
 import { writeClipboard } from './clipboard.js';
 import { HOST_TAG } from './extract-page.js';
-import { LONG_ARTICLE_BLOCKS, LONG_ARTICLE_CLASS, OVERLAY_CSS, SKIPPABLE_BLOCKS } from './overlay-styles.js';
+import { OVERLAY_CSS } from './overlay-styles.js';
 
 const MEASURES: Record<LineWidth, string> = { narrow: '54ch', medium: '68ch', wide: '90ch' };
 const THEME_LABELS: Record<Theme, MessageName> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
@@ -66,41 +66,6 @@ function dateElement(value: string, lang: string | null): HTMLTimeElement {
 }
 
 /**
- * The article's nodes for this document: DOMPurify's own output tree imported as it is
- * (what DOMPurify's RETURN_DOM_FRAGMENT does too), never serialized and parsed again. An
- * article from elsewhere (no tree) is parsed and sanitized here.
- */
-function sanitizedContent(article: Article): DocumentFragment {
-  if (!article.sanitizedBody) return sanitizeToFragment(article.html, window);
-  const fragment = document.createDocumentFragment();
-  for (const child of Array.from(article.sanitizedBody.childNodes)) fragment.append(document.importNode(child, true));
-  return fragment;
-}
-
-/** The sanitized article as nodes, with scrollable tables and media that load lazily. */
-function articleBody(article: Article): HTMLElement {
-  const body = element('article', { className: 'content' });
-  if (article.lang) body.lang = article.lang;
-  if (article.dir) body.dir = article.dir;
-  body.append(sanitizedContent(article));
-  for (const table of Array.from(body.querySelectorAll('table'))) {
-    const wrapper = element('div', { className: 'table-scroll' });
-    table.replaceWith(wrapper);
-    wrapper.append(table);
-  }
-  for (const image of Array.from(body.querySelectorAll('img'))) {
-    image.loading = 'lazy';
-    image.decoding = 'async';
-  }
-  for (const link of Array.from(body.querySelectorAll('a[href]'))) {
-    link.setAttribute('target', '_blank');
-    link.setAttribute('rel', 'noopener noreferrer');
-  }
-  if (body.querySelectorAll(SKIPPABLE_BLOCKS).length >= LONG_ARTICLE_BLOCKS) body.classList.add(LONG_ARTICLE_CLASS);
-  return body;
-}
-
-/**
  * The reader: a <dialog> in the top layer (as a manual popover), inside a closed shadow root.
  * The top layer is above any z-index and unaffected by the page's transforms. Not showModal():
  * making the page inert restyles every element of it, which measured 10-16 ms on typical
@@ -121,6 +86,10 @@ export class ReaderOverlay {
   /** The article shown; its Markdown is made on first read (Copy), not before the reader is painted. */
   private article: Article | null = null;
   private closing = false;
+  /** Counts renders, so that blocks held back by one render never land in a later one. */
+  private renders = 0;
+  /** Settles once the article is whole in the reader: a long one's later blocks follow its first frame. */
+  complete: Promise<void> = Promise.resolve();
 
   constructor(content: ReaderContent, private options: Options, private readonly callbacks: OverlayCallbacks) {
     this.returnFocusTo = document.activeElement;
@@ -276,7 +245,9 @@ export class ReaderOverlay {
   }
 
   private render(content: ReaderContent): void {
+    const renderNumber = ++this.renders;
     this.article = null;
+    this.complete = Promise.resolve();
     const main = element('main');
     if (content.kind === 'error') {
       main.append(this.notice(t('readerError', content.message)));
@@ -290,7 +261,16 @@ export class ReaderOverlay {
       this.article = article;
       if (article.lang) main.lang = article.lang;
       if (article.dir) main.dir = article.dir;
-      main.append(this.header(article), articleBody(article));
+      const { body, rest } = articleBody(article);
+      main.append(this.header(article), body);
+      if (rest) {
+        // Once the first frame is out, in an idle period (the page's own tasks go first), with a
+        // bound. Appended below the screen, they move nothing the user sees.
+        this.complete = new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(() => {
+          if (renderNumber === this.renders && !this.closing) rest();
+          resolve();
+        }, { timeout: 100 })));
+      }
     }
     this.scroller.setAttribute('aria-labelledby', 'readmark-title');
     this.scroller.replaceChildren(main);

@@ -61,6 +61,9 @@ async function readmark(options: { frontMatter?: boolean; clipboard?: boolean } 
   lap('paint');
   times['prePaint'] = mark - started;
   times['synchronous'] = synchronous;
+  // A long article's later blocks, put in after that first frame: the time until the reader holds it all.
+  await overlay.complete;
+  times['wholeArticle'] = performance.now() - started;
 
   // Copy as Markdown: the Markdown, made now (the `copyMarkdown` stage), and the clipboard write.
   const markdown = overlay.articleMarkdown ?? '';

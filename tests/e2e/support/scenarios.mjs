@@ -192,8 +192,11 @@ export function defineScenarios(test, env) {
     });
     await withPage(env, '/long-article.html', async (page) => {
       await env.driver.openWithAction(page);
-      const long = await env.driver.evaluateInOverlay(page, blocks);
-      assert.equal(long.count, 300);
+      // The blocks past the first screens follow the reader's first frame.
+      const long = await waitFor(async () => {
+        const state = await env.driver.evaluateInOverlay(page, blocks);
+        return state.count === 300 && state;
+      }, 5000, 'all 300 paragraphs in the reader');
       assert.equal(long.lastSkips, 'auto', "a long article's blocks may skip layout");
       assert.ok(Math.abs(long.lastHeight - long.placeholderHeight) < 1, `the last paragraph, far off-screen, was not laid out (${long.lastHeight} px, placeholder ${long.placeholderHeight} px)`);
       await env.driver.evaluateInOverlay(page, (root) => { root.querySelector('.scroller').scrollTop = 1e7; });

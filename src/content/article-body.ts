@@ -51,18 +51,26 @@ export function articleBody(article: ArticleSource, doc: Document = document): A
 }
 
 /**
+ * Wrappers the flow may be found inside. Not a table, a list or a link: their copies would miss
+ * the adaptations (a scrollable table, a link that opens a new tab), and a table's columns or a
+ * reversed list's numbers would change on screen when the rest came in.
+ */
+const PLAIN_WRAPPERS = new Set(['div', 'section', 'article', 'main']);
+
+/**
  * The node whose children are the article's flow of blocks: Readability wraps the article in
  * one `<div class="page">`, and sites often wrap it in more.
  */
 function flowOf(source: ParentNode): ParentNode {
   let flow = source;
-  while (flow.childElementCount === 1 && !hasOwnText(flow)) flow = flow.firstElementChild!;
+  while (flow.childElementCount === 1 && PLAIN_WRAPPERS.has(flow.firstElementChild!.localName) && !hasOwnText(flow)) flow = flow.firstElementChild!;
   return flow;
 }
 
+/** Text beside the wrapper, a no-break space included: only HTML's own whitespace may be left out of the copy. */
 function hasOwnText(node: ParentNode): boolean {
   for (let child = (node as Node).firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3 && /\S/.test(child.nodeValue ?? '')) return true;
+    if (child.nodeType === 3 && /[^\t\n\f\r ]/.test(child.nodeValue ?? '')) return true;
   }
   return false;
 }

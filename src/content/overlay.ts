@@ -86,7 +86,7 @@ export class ReaderOverlay {
   /** The article shown; its Markdown is made on first read (Copy), not before the reader is painted. */
   private article: Article | null = null;
   private closing = false;
-  /** Counts renders, so that blocks held back by one render never land in a later one. */
+  /** Counts renders: blocks held back by a render that was replaced (or a reader closed) are not imported. */
   private renders = 0;
   /** Settles once the article is whole in the reader: a long one's later blocks follow its first frame. */
   complete: Promise<void> = Promise.resolve();

@@ -18,7 +18,7 @@ export interface ArticleBody {
 }
 
 /** SKIPPABLE_BLOCKS as the source holds them: each table goes into a `.table-scroll` in the reader. */
-const COUNTED_BLOCKS = `${SKIPPABLE_BLOCKS}, table`;
+export const COUNTED_BLOCKS = `${SKIPPABLE_BLOCKS}, table`;
 
 type ArticleSource = Pick<Article, 'html' | 'lang' | 'dir' | 'sanitizedBody'>;
 
@@ -33,13 +33,15 @@ export function articleBody(article: ArticleSource, doc: Document = document): A
   if (article.lang) body.lang = article.lang;
   if (article.dir) body.dir = article.dir;
   const source: ParentNode = article.sanitizedBody ?? sanitizeToFragment(article.html, doc.defaultView!);
-  const long = source.querySelectorAll(COUNTED_BLOCKS).length >= LONG_ARTICLE_BLOCKS;
+  const blocks = source.querySelectorAll(COUNTED_BLOCKS);
+  const long = blocks.length >= LONG_ARTICLE_BLOCKS;
   if (long) body.classList.add(LONG_ARTICLE_CLASS);
 
   const flow = long ? flowOf(source) : source;
   const flowCopy = copyWrappers(source, flow, body, doc);
   const children = Array.from(flow.childNodes);
-  const split = long ? firstPaintEnd(children) : children.length;
+  // Up to the flow's child that holds the FIRST_PAINT_BLOCKS-th block (blocks are in document order).
+  const split = long && blocks.length >= FIRST_PAINT_BLOCKS ? children.indexOf(childOf(flow, blocks[FIRST_PAINT_BLOCKS - 1]!)) + 1 : children.length;
   const importRange = (from: number, to: number): DocumentFragment => {
     const fragment = doc.createDocumentFragment();
     for (let index = from; index < to; index++) fragment.append(doc.importNode(children[index]!, true));
@@ -88,16 +90,11 @@ function copyWrappers(source: ParentNode, flow: ParentNode, into: HTMLElement, d
   return target;
 }
 
-/** The index after the last child that goes in before the first frame: the first children holding FIRST_PAINT_BLOCKS blocks. */
-function firstPaintEnd(children: readonly Node[]): number {
-  let blocks = 0;
-  for (let index = 0; index < children.length; index++) {
-    const child = children[index]!;
-    if (child.nodeType !== 1) continue;
-    blocks += ((child as Element).matches(COUNTED_BLOCKS) ? 1 : 0) + (child as Element).querySelectorAll(COUNTED_BLOCKS).length;
-    if (blocks >= FIRST_PAINT_BLOCKS) return index + 1;
-  }
-  return children.length;
+/** The child of `parent` that is `node` or holds it. */
+function childOf(parent: ParentNode, node: Element): Element {
+  let child = node;
+  while (child.parentNode !== parent) child = child.parentElement!;
+  return child;
 }
 
 /** Scrollable tables, media that load lazily, links that open a new tab. */

@@ -86,8 +86,6 @@ export class ReaderOverlay {
   /** The article shown; its Markdown is made on first read (Copy), not before the reader is painted. */
   private article: Article | null = null;
   private closing = false;
-  /** Counts renders: blocks held back by a render that was replaced (or a reader closed) are not imported. */
-  private renders = 0;
   /** Settles once the article is whole in the reader: a long one's later blocks follow its first frame. */
   complete: Promise<void> = Promise.resolve();
 
@@ -245,7 +243,6 @@ export class ReaderOverlay {
   }
 
   private render(content: ReaderContent): void {
-    const renderNumber = ++this.renders;
     this.article = null;
     this.complete = Promise.resolve();
     const main = element('main');
@@ -267,7 +264,8 @@ export class ReaderOverlay {
         // Once the first frame is out, in an idle period (the page's own tasks go first), with a
         // bound. Appended below the screen, they move nothing the user sees.
         this.complete = new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(() => {
-          if (renderNumber === this.renders && !this.closing) rest();
+          // Not for an article the reader no longer shows (closed, or rendered again).
+          if (body.isConnected) rest();
           resolve();
         }, { timeout: 100 })));
       }

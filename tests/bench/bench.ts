@@ -17,6 +17,7 @@ import { dirname, extname, join, normalize as normalizePath, resolve as resolveP
 import { inPageBundleOptions } from '../../build.mjs';
 import { READABILITY_PAGES } from '../support/corpus.ts';
 import { longPage } from './long-page.ts';
+import { cpuShares, cpuTimes, machineLine, probeMs, type CpuTimes } from './machine.ts';
 import { fmt, max, median, p95, table } from './stats.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -708,6 +709,9 @@ async function main(): Promise<void> {
   // Every output (the profiled bundles, the profile, the raw figures) goes beside args.out.
   mkdirSync(dirname(args.out), { recursive: true });
   const loadBefore = loadavg();
+  const speed: { start: number; extension?: number; end?: number } = { start: probeMs() };
+  const cpuAtStart = cpuTimes();
+  let cpuAtExtension: CpuTimes | null = null;
   const { server, origin } = await startServer(corpora, long.html);
   const bundles = await buildBundles(!args.profile);
   console.error(`bench: ${pages.length} pages (long page: ${long.articleWords} article words, ${long.html.length} bytes), ${args.warmup} warm-up + ${args.rounds} rounds, ${origin}`);
@@ -733,6 +737,8 @@ async function main(): Promise<void> {
   }
   try {
     if (args.extension) {
+      speed.extension = probeMs();
+      cpuAtExtension = cpuTimes();
       if (!existsSync(join(args.extensionDir, 'manifest.json'))) console.error(`bench: no ${args.extensionDir}/manifest.json (npm run build): skipping the extension measurements`);
       else {
         const { contentScripts } = await benchExtension(pages, origin, args, records);
@@ -743,9 +749,13 @@ async function main(): Promise<void> {
     server.close();
   }
   const loadAfter = loadavg();
+  const cpuAtEnd = cpuTimes();
+  speed.end = probeMs();
+  const cpu = { inPage: cpuShares(cpuAtStart, cpuAtExtension ?? cpuAtEnd), extension: cpuAtExtension && cpuShares(cpuAtExtension, cpuAtEnd) };
   console.log(report(records, args));
   console.log(`\nmachine: load average ${loadBefore.map((value) => value.toFixed(2)).join(' ')} at the start, ${loadAfter.map((value) => value.toFixed(2)).join(' ')} at the end (1, 5, 15 min)`);
-  writeFileSync(args.out, JSON.stringify({ date: new Date().toISOString(), chromium: CHROMIUM_PATH, args: { ...args, only: args.only?.source ?? null, profile: null }, longPage: { articleWords: long.articleWords, bytes: long.html.length }, loadavg: { before: loadBefore, after: loadAfter }, pages: records }, null, 1));
+  console.log(machineLine(speed, cpu));
+  writeFileSync(args.out, JSON.stringify({ date: new Date().toISOString(), chromium: CHROMIUM_PATH, args: { ...args, only: args.only?.source ?? null, profile: null }, longPage: { articleWords: long.articleWords, bytes: long.html.length }, loadavg: { before: loadBefore, after: loadAfter }, machine: { probeMs: speed, cpu }, pages: records }, null, 1));
   console.error(`raw figures: ${args.out}`);
 }
 

@@ -177,7 +177,7 @@ export function leafTextUpTo(element: Element, maxChars: number): string | null 
  * `text` collapsed and trimmed, or null once that is longer than `maxChars`. A paragraph is
  * told from a label by its first printable ASCII characters, without collapsing all of it.
  */
-function collapsedUpTo(text: string, maxChars: number): string | null {
+export function collapsedUpTo(text: string, maxChars: number): string | null {
   if (hasMorePrintableThan(text, maxChars)) return null;
   const collapsed = collapseWhitespace(text);
   return collapsed.length > maxChars ? null : collapsed;

@@ -107,3 +107,33 @@ test('candidates are looked at in document order: the outer block of a link list
   assert.deepEqual(rules, ['link-dense-block']);
   assert.doesNotMatch(html, /class="menu"/);
 });
+
+test('link-dense-block: a link list of up to 30 % of the article goes, a longer one stays, and so does a wrapper of linked prose', () => {
+  // Three links, the last one padded: the list's text grows one character at a time.
+  const list = (padding: number) => `<ul><li><a href="/a">Another story</a></li><li><a href="/b">Yet another</a></li><li><a href="/c">More${'x'.repeat(padding)}</a></li></ul>`;
+  const lengths = (padding: number) => {
+    const { document, close } = page(`<body><div id="readability-page-1">${story}${list(padding)}</div></body>`);
+    const article = document.getElementById('readability-page-1')!;
+    const listText = (article.querySelector('ul')!.textContent ?? '').length;
+    const total = (article.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    close();
+    return { listText, total };
+  };
+  // The longest list within 30 % of the article's text (rounded down) is exactly at the bound.
+  const start = lengths(0);
+  const withinBound = (padding: number) => lengths(padding).listText <= Math.floor(lengths(padding).total * 0.3);
+  let padding = Math.max(0, Math.floor(((start.total - start.listText) * 0.3) / 0.7) - start.listText - 3);
+  assert.ok(withinBound(padding));
+  while (withinBound(padding + 1)) padding++;
+  const atBound = lengths(padding);
+  const beyond = lengths(padding + 1);
+  assert.equal(atBound.listText, Math.floor(atBound.total * 0.3), 'a list exactly at the bound');
+  assert.ok(beyond.listText > beyond.total * 0.3, 'and one past it');
+  assert.deepEqual(postCleaned(list(padding), undefined, 'end').rules, ['link-dense-block']);
+  assert.deepEqual(postCleaned(list(padding + 1), undefined, 'end').rules, []);
+  // A section that wraps the story and its links is mostly prose, however many links it holds.
+  const { document, close } = page(`<body><div id="readability-page-1"><section>${story.replace(/happened/g, '<a href="/h">happened</a>')}</section></div></body>`);
+  const article = document.getElementById('readability-page-1')!;
+  assert.deepEqual(postClean(article, 'Title'), []);
+  close();
+});

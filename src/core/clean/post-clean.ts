@@ -1,5 +1,5 @@
 import type { Removal } from '../types.js';
-import { collapsedTextUpTo, collapseWhitespace as collapse, linkTextLength } from '../text.js';
+import { collapsedTextUpTo, collapsedUpTo, collapseWhitespace as collapse, linkTextLength } from '../text.js';
 import { removalOf } from './clean.js';
 import { detach } from '../dom.js';
 
@@ -173,11 +173,14 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'link-dense-block',
     candidates: 'ul, ol, dl, div, section, aside, nav, table',
     matches: (element, context) => {
-      if (element.querySelectorAll('a').length < 2) return false;
+      // The live collection stops at the second link; a static query would list them all.
+      if (element.getElementsByTagName('a').item(1) === null) return false;
       // The element's text is read once: for its share of the article and for its link density.
-      const length = collapse(element.textContent).length;
-      if (length === 0 || length > context.articleTextLength * 0.3) return false;
-      return linkTextLength(element) / length >= 0.7;
+      // A wrapper holding much of the article (3 to 4 of them nest on some pages) is told by its
+      // first printable characters, without collapsing all its text.
+      const text = collapsedUpTo(element.textContent ?? '', Math.floor(context.articleTextLength * 0.3));
+      if (!text) return false;
+      return linkTextLength(element) / text.length >= 0.7;
     },
   },
   // Tag lines, "Posted in", copyright and "all rights reserved" lines.

@@ -17,7 +17,7 @@ import { dirname, extname, join, normalize as normalizePath, resolve as resolveP
 import { inPageBundleOptions } from '../../build.mjs';
 import { READABILITY_PAGES } from '../support/corpus.ts';
 import { longPage } from './long-page.ts';
-import { cpuShares, cpuTimes, machineLine, probeMs, type CpuTimes } from './machine.ts';
+import { cpuShares, cpuTimes, machineLine, probeMs, type CpuTimes, type MachineSpeed } from './machine.ts';
 import { fmt, max, median, p95, table } from './stats.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -709,7 +709,7 @@ async function main(): Promise<void> {
   // Every output (the profiled bundles, the profile, the raw figures) goes beside args.out.
   mkdirSync(dirname(args.out), { recursive: true });
   const loadBefore = loadavg();
-  const speed: { start: number; extension?: number; end?: number } = { start: probeMs() };
+  const speed: MachineSpeed = { start: probeMs() };
   const cpuAtStart = cpuTimes();
   let cpuAtExtension: CpuTimes | null = null;
   const { server, origin } = await startServer(corpora, long.html);
@@ -751,7 +751,7 @@ async function main(): Promise<void> {
   const loadAfter = loadavg();
   const cpuAtEnd = cpuTimes();
   speed.end = probeMs();
-  const cpu = { inPage: cpuShares(cpuAtStart, cpuAtExtension ?? cpuAtEnd), extension: cpuAtExtension && cpuShares(cpuAtExtension, cpuAtEnd) };
+  const cpu = { inPage: cpuShares(cpuAtStart, cpuAtExtension ?? cpuAtEnd), extension: cpuShares(cpuAtExtension, cpuAtEnd) };
   console.log(report(records, args));
   console.log(`\nmachine: load average ${loadBefore.map((value) => value.toFixed(2)).join(' ')} at the start, ${loadAfter.map((value) => value.toFixed(2)).join(' ')} at the end (1, 5, 15 min)`);
   console.log(machineLine(speed, cpu));

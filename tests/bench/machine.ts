@@ -7,7 +7,7 @@
  * to other machines.
  */
 import { readFileSync } from 'node:fs';
-import { median } from './stats.js';
+import { median } from './stats.ts';
 
 /** A fixed, allocation-light workload: an LCG fills an array, which is sorted and summed. */
 function workload(): number {

@@ -121,7 +121,10 @@ test('link-dense-block: a link list of up to 30 % of the article goes, a longer 
   };
   // The longest list within 30 % of the article's text (rounded down) is exactly at the bound.
   const start = lengths(0);
-  const withinBound = (padding: number) => lengths(padding).listText <= Math.floor(lengths(padding).total * 0.3);
+  const withinBound = (padding: number) => {
+    const { listText, total } = lengths(padding);
+    return listText <= Math.floor(total * 0.3);
+  };
   let padding = Math.max(0, Math.floor(((start.total - start.listText) * 0.3) / 0.7) - start.listText - 3);
   assert.ok(withinBound(padding));
   while (withinBound(padding + 1)) padding++;

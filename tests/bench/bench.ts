@@ -240,6 +240,11 @@ interface ExtensionFigures {
   longestTask: number[];
   /** Warm clicks that never painted the overlay. */
   failures: number;
+  /**
+   * Readability alone (clone + parse, as in the in-page rounds) in the same browser and tab right
+   * after the page's clicks: the machine's speed beside the clicks, whose budgets are absolute.
+   */
+  readabilityAlone: number[];
 }
 
 // ---------------------------------------------------------------- the in-page benchmark
@@ -382,7 +387,7 @@ interface ExtensionClicker {
 }
 
 /** A browser with the unpacked extension in `sourceDir` loaded, ready to click (its first trigger done). */
-async function launchClicker(sourceDir: string, label: string, origin: string, args: Args): Promise<ExtensionClicker> {
+async function launchClicker(sourceDir: string, label: string, origin: string, args: Args, peerBundle: string): Promise<ExtensionClicker> {
   // A snapshot, so a rebuild running meanwhile cannot change it under the browser.
   const extensionDir = mkdtempSync(join(tmpdir(), 'readmark-bench-ext-'));
   cpSync(sourceDir, extensionDir, { recursive: true });
@@ -480,10 +485,21 @@ async function launchClicker(sourceDir: string, label: string, origin: string, a
       return copied.at - clickedAt;
     };
 
+    // The peer in an isolated world of its own, as in the in-page rounds (no gc() here: this
+    // browser runs without --expose-gc, as a user's does). Two runs on one fresh load.
+    const readabilityBeside = async (entry: BenchPage): Promise<number[]> => {
+      await open(page, origin + entry.path);
+      const worlds = await worldsFor(session, 'isolated', ['readability']);
+      await evaluate(session, peerBundle, { contextId: worlds.readability });
+      const totals: number[] = [];
+      for (let run = 0; run < 2; run++) totals.push((await evaluate<RunResult>(session, `${GLOBALS.readability}()`, { contextId: worlds.readability })).times['total']!);
+      return totals;
+    };
+
     // Warm-up: the first trigger after launch.
     await clickUntilPainted(`${origin}/blank/`);
     const measure = async (entry: BenchPage, errors: string[]): Promise<ExtensionFigures> => {
-      const figures = { firstClickToPainted: [] as number[], firstClickRetried: 0, firstClickFailed: 0, clickToPainted: [] as number[], clickToInserted: [] as number[], copy: [] as number[], longestTask: [] as number[], failures: 0 };
+      const figures = { firstClickToPainted: [] as number[], firstClickRetried: 0, firstClickFailed: 0, clickToPainted: [] as number[], clickToInserted: [] as number[], copy: [] as number[], longestTask: [] as number[], failures: 0, readabilityAlone: [] as number[] };
       if (!args.sameTab) {
         await newTab();
         const first = await clickUntilPainted(origin + entry.path);
@@ -508,6 +524,11 @@ async function launchClicker(sourceDir: string, label: string, origin: string, a
           errors.push(`${label} copy: ${String(error).split('\n')[0]}`);
         }
       }
+      try {
+        figures.readabilityAlone.push(...(await readabilityBeside(entry)));
+      } catch (error) {
+        errors.push(`${label} Readability alone beside the clicks: ${String(error).split('\n')[0]}`);
+      }
       return figures;
     };
     return { manifest, measure, close: cleanUp };
@@ -524,12 +545,12 @@ async function launchClicker(sourceDir: string, label: string, origin: string, a
  * page does; each page in a new tab, whose first click is also the renderer's first. With
  * `--compare`, the same through a second build in a browser of its own, page by page.
  */
-async function benchExtension(pages: BenchPage[], origin: string, args: Args, records: PageRecord[]): Promise<{ contentScripts: unknown; backgroundTopLevel: string }> {
+async function benchExtension(pages: BenchPage[], origin: string, args: Args, records: PageRecord[], peerBundle: string): Promise<{ contentScripts: unknown; backgroundTopLevel: string }> {
   const clickers: ExtensionClicker[] = [];
   try {
-    const measured = await launchClicker(args.extensionDir, 'extension', origin, args);
+    const measured = await launchClicker(args.extensionDir, 'extension', origin, args, peerBundle);
     clickers.push(measured);
-    if (args.compareDir) clickers.push(await launchClicker(args.compareDir, 'compared build', origin, args));
+    if (args.compareDir) clickers.push(await launchClicker(args.compareDir, 'compared build', origin, args, peerBundle));
     for (const [index, entry] of pages.entries()) {
       const record = records[index]!;
       // With two builds, which one clicks a page first alternates: neither gains from the
@@ -618,7 +639,7 @@ function report(records: PageRecord[], args: Args): string {
   if (withExtension.length) {
     const corpusExt = withExtension.filter((record) => record.name !== LONG_PAGE);
     const longExt = withExtension.find((record) => record.name === LONG_PAGE)?.extension;
-    const perPageMedian = (key: 'firstClickToPainted' | 'clickToPainted' | 'clickToInserted' | 'copy' | 'longestTask') => corpusExt.map((record) => median(record.extension![key])).filter(Number.isFinite);
+    const perPageMedian = (key: 'firstClickToPainted' | 'clickToPainted' | 'clickToInserted' | 'copy' | 'longestTask' | 'readabilityAlone') => corpusExt.map((record) => median(record.extension![key])).filter(Number.isFinite);
     lines.push('');
     lines.push(args.sameTab
       ? `Through the extension (dist/chrome, Extensions.triggerAction; ${args.extensionRounds} clicks per page, all pages in one tab, a fresh page load before each): ms`
@@ -632,8 +653,12 @@ function report(records: PageRecord[], args: Args): string {
         ['click → overlay in DOM', ...[median, p95, max].map((f) => fmt(f(perPageMedian('clickToInserted')))), longExt ? fmt(median(longExt.clickToInserted)) : '–', ''],
         ['Copy as Markdown click → "Copied"', ...[median, p95, max].map((f) => fmt(f(perPageMedian('copy')))), longExt ? fmt(median(longExt.copy)) : '–', '≤ 20 / ≤ 150'],
         ['longest task during the click', ...[median, p95, max].map((f) => fmt(f(perPageMedian('longestTask')))), longExt ? fmt(max(longExt.longestTask)) : '–', 'long page ≤ 300'],
+        ['Readability alone, same tab, after', ...[median, p95, max].map((f) => fmt(f(perPageMedian('readabilityAlone')))), longExt ? fmt(median(longExt.readabilityAlone)) : '–', ''],
       ],
     ));
+    const warmOverPeer = (clickedPages: PageRecord[]) => clickedPages.map((record) => median(record.extension!.clickToPainted) / median(record.extension!.readabilityAlone)).filter(Number.isFinite);
+    const inPagePeer = corpusExt.map((record) => medianOf(record.runs.readability, 'total')).filter(Number.isFinite);
+    lines.push(`Machine speed beside the clicks: Readability alone ${fmt(median(perPageMedian('readabilityAlone')), 2)} ms median there${inPagePeer.length ? ` (in-page rounds: ${fmt(median(inPagePeer), 2)} ms on the same pages)` : ''}; warm click / Readability alone in its tab ${fmt(median(warmOverPeer(corpusExt)), 2)} (median per page)${longExt ? `, long page ${fmt(median(warmOverPeer([records.find((record) => record.name === LONG_PAGE)!])), 2)}` : ''}`);
     const clicked = records.filter((record) => record.extension);
     const failures = clicked.reduce((sum, record) => sum + (record.extension?.failures ?? 0), 0);
     if (failures) lines.push(`(${failures} warm clicks never painted the overlay within 4 s, after retries)`);
@@ -741,7 +766,7 @@ async function main(): Promise<void> {
       cpuAtExtension = cpuTimes();
       if (!existsSync(join(args.extensionDir, 'manifest.json'))) console.error(`bench: no ${args.extensionDir}/manifest.json (npm run build): skipping the extension measurements`);
       else {
-        const { contentScripts } = await benchExtension(pages, origin, args, records);
+        const { contentScripts } = await benchExtension(pages, origin, args, records, bundles.readability);
         console.log(`manifest content_scripts: ${contentScripts === null ? 'none (nothing runs in a page before activation)' : JSON.stringify(contentScripts)}`);
       }
     }

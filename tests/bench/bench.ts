@@ -241,6 +241,12 @@ interface ExtensionFigures {
   /** Warm clicks that never painted the overlay. */
   failures: number;
   /**
+   * Click → painted with the extension's service worker stopped first, as Chrome stops it 30 s
+   * after its last event: a click after half a minute of reading, which must start the worker
+   * before anything else. One per page, after its other clicks.
+   */
+  workerStoppedToPainted: number[];
+  /**
    * Readability alone (clone + parse) in the same browser and tab right after the page's clicks:
    * the machine's speed beside the clicks, whose budgets are absolute. Two timed runs, each on a
    * fresh load in a fresh isolated world, after one untimed run that compiles the bundle in the
@@ -381,6 +387,9 @@ const hasClass = (name: string) => (node: DomNode): boolean => {
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
 
+/** Whether a click finds the extension's service worker running (kept awake by the bench) or stopped. */
+type WorkerState = 'running' | 'stopped';
+
 interface ExtensionClicker {
   manifest: Record<string, unknown>;
   /** A page's first click in a new tab (unless `--same-tab`), then its warm clicks, each with Copy. */
@@ -412,9 +421,21 @@ async function launchClicker(sourceDir: string, label: string, origin: string, a
       args: [...BROWSER_ARGS.filter((arg) => !arg.startsWith('--js-flags')), `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--enable-unsafe-extension-debugging'],
     });
     launched = context;
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
-    const extensionId = new URL(worker.url()).host;
+    const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+    const extensionId = new URL(firstWorker.url()).host;
     const browserSession = await context.browser()!.newBrowserCDPSession();
+    const ownWorkerTargets = async (): Promise<string[]> => {
+      const { targetInfos } = await browserSession.send('Target.getTargets');
+      return (targetInfos as Array<{ targetId: string; type: string; url: string }>).filter((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`)).map((target) => target.targetId);
+    };
+    // Stops the worker as the browser does when it idles; the next click starts it again.
+    const stopWorker = async (): Promise<void> => {
+      for (const targetId of await ownWorkerTargets()) await browserSession.send('Target.closeTarget', { targetId });
+      for (let wait = 0; (await ownWorkerTargets()).length; wait++) {
+        if (wait > 100) throw new Error('the service worker did not stop');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     // Each page in a tab of its own. Its first click is a reader's first click on a page: a
     // renderer that has not run the content script before (traced: it compiles the whole script,
@@ -433,21 +454,26 @@ async function launchClicker(sourceDir: string, label: string, origin: string, a
       session = await context.newCDPSession(page);
     };
 
-    const trigger = async (): Promise<number> => {
+    const trigger = async (worker: WorkerState): Promise<number> => {
       const { targetInfos } = await browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never);
       const tab = (targetInfos as Array<{ targetId: string; url: string }>).find((target) => target.url === page.url());
       if (!tab) throw new Error(`no tab target for ${page.url()}`);
-      await worker.evaluate(() => 0);
+      if (worker === 'stopped') await stopWorker();
+      else {
+        // The worker a stopped-worker click started again (the browser keeps it 30 s after its last event).
+        const live = context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${extensionId}/`)) ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+        await live.evaluate(() => 0);
+      }
       const clickedAt = epochNow();
       await browserSession.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
       return clickedAt;
     };
 
-    const clickUntilPainted = async (url: string): Promise<{ clickedAt: number; insertedAt: number; paintedAt: number; longTasks: number[]; attempt: number } | null> => {
+    const clickUntilPainted = async (url: string, worker: WorkerState = 'running'): Promise<{ clickedAt: number; insertedAt: number; paintedAt: number; longTasks: number[]; attempt: number } | null> => {
       for (let attempt = 0; attempt < 3; attempt++) {
         await open(page, url);
         await evaluate(session, WATCH_OVERLAY);
-        const clickedAt = await trigger();
+        const clickedAt = await trigger(worker);
         try {
           await evaluate(session, 'window.__benchWatch.painted', { timeoutMs: 4000 });
           // Let the long-task observer deliver the task that painted the overlay.
@@ -506,7 +532,7 @@ async function launchClicker(sourceDir: string, label: string, origin: string, a
     // Warm-up: the first trigger after launch.
     await clickUntilPainted(`${origin}/blank/`);
     const measure = async (entry: BenchPage, errors: string[]): Promise<ExtensionFigures> => {
-      const figures = { firstClickToPainted: [] as number[], firstClickRetried: 0, firstClickFailed: 0, clickToPainted: [] as number[], clickToInserted: [] as number[], copy: [] as number[], longestTask: [] as number[], failures: 0, readabilityAlone: [] as number[] };
+      const figures = { firstClickToPainted: [] as number[], firstClickRetried: 0, firstClickFailed: 0, clickToPainted: [] as number[], clickToInserted: [] as number[], copy: [] as number[], longestTask: [] as number[], failures: 0, workerStoppedToPainted: [] as number[], readabilityAlone: [] as number[] };
       if (!args.sameTab) {
         await newTab();
         const first = await clickUntilPainted(origin + entry.path);
@@ -530,6 +556,13 @@ async function launchClicker(sourceDir: string, label: string, origin: string, a
         } catch (error) {
           errors.push(`${label} copy: ${String(error).split('\n')[0]}`);
         }
+      }
+      // Last, so the page's other clicks find the worker running, as they always have.
+      try {
+        const stopped = await clickUntilPainted(origin + entry.path, 'stopped');
+        if (stopped) figures.workerStoppedToPainted.push(stopped.paintedAt - stopped.clickedAt);
+      } catch (error) {
+        errors.push(`${label} click with the worker stopped: ${String(error).split('\n')[0]}`);
       }
       try {
         figures.readabilityAlone.push(...(await readabilityBeside(entry)));
@@ -646,7 +679,7 @@ function report(records: PageRecord[], args: Args): string {
   if (withExtension.length) {
     const corpusExt = withExtension.filter((record) => record.name !== LONG_PAGE);
     const longExt = withExtension.find((record) => record.name === LONG_PAGE)?.extension;
-    const perPageMedian = (key: 'firstClickToPainted' | 'clickToPainted' | 'clickToInserted' | 'copy' | 'longestTask' | 'readabilityAlone') => corpusExt.map((record) => median(record.extension![key])).filter(Number.isFinite);
+    const perPageMedian = (key: 'firstClickToPainted' | 'clickToPainted' | 'clickToInserted' | 'copy' | 'longestTask' | 'workerStoppedToPainted' | 'readabilityAlone') => corpusExt.map((record) => median(record.extension![key])).filter(Number.isFinite);
     lines.push('');
     lines.push(args.sameTab
       ? `Through the extension (dist/chrome, Extensions.triggerAction; ${args.extensionRounds} clicks per page, all pages in one tab, a fresh page load before each): ms`
@@ -658,6 +691,7 @@ function report(records: PageRecord[], args: Args): string {
         ...(firstClicks.length || longExt?.firstClickToPainted.length ? [['first click in a new tab → painted', ...[median, p95, max].map((f) => fmt(f(firstClicks))), longExt?.firstClickToPainted.length ? fmt(median(longExt.firstClickToPainted)) : '–', '']] : []),
         ['click → overlay painted', ...[median, p95, max].map((f) => fmt(f(perPageMedian('clickToPainted')))), longExt ? fmt(median(longExt.clickToPainted)) : '–', '≤ 50 / ≤ 300'],
         ['click → overlay in DOM', ...[median, p95, max].map((f) => fmt(f(perPageMedian('clickToInserted')))), longExt ? fmt(median(longExt.clickToInserted)) : '–', ''],
+        ['click, service worker stopped → painted', ...[median, p95, max].map((f) => fmt(f(perPageMedian('workerStoppedToPainted')))), longExt?.workerStoppedToPainted.length ? fmt(median(longExt.workerStoppedToPainted)) : '–', ''],
         ['Copy as Markdown click → "Copied"', ...[median, p95, max].map((f) => fmt(f(perPageMedian('copy')))), longExt ? fmt(median(longExt.copy)) : '–', '≤ 20 / ≤ 150'],
         ['longest task during the click', ...[median, p95, max].map((f) => fmt(f(perPageMedian('longestTask')))), longExt ? fmt(max(longExt.longestTask)) : '–', 'long page ≤ 300'],
         ['Readability alone, same tab, after', ...[median, p95, max].map((f) => fmt(f(perPageMedian('readabilityAlone')))), longExt ? fmt(median(longExt.readabilityAlone)) : '–', ''],
@@ -700,7 +734,7 @@ function pairedReport(records: PageRecord[], args: Args): string[] {
   const corpusPairs = records.filter((record) => record.name !== LONG_PAGE);
   const longPair = records.find((record) => record.name === LONG_PAGE);
   const rows: string[][] = [];
-  for (const [label, key] of [['first click in a new tab → painted', 'firstClickToPainted'], ['click → overlay painted', 'clickToPainted'], ['Copy as Markdown click → "Copied"', 'copy'], ['Readability alone, same tab, after (the machine)', 'readabilityAlone']] as const) {
+  for (const [label, key] of [['first click in a new tab → painted', 'firstClickToPainted'], ['click → overlay painted', 'clickToPainted'], ['Copy as Markdown click → "Copied"', 'copy'], ['click, service worker stopped → painted', 'workerStoppedToPainted'], ['Readability alone, same tab, after (the machine)', 'readabilityAlone']] as const) {
     const pairs = corpusPairs
       .map((record) => [median(record.extension![key]), median(record.compareExtension![key])] as const)
       .filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));

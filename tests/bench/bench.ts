@@ -255,6 +255,9 @@ interface ExtensionFigures {
   readabilityAlone: number[];
 }
 
+/** The figures of ExtensionFigures that are a series of times, one per click or run. */
+type ExtensionSeries = { [Key in keyof ExtensionFigures]: ExtensionFigures[Key] extends number[] ? Key : never }[keyof ExtensionFigures];
+
 // ---------------------------------------------------------------- the in-page benchmark
 
 async function benchInPage(context: BrowserContext, pages: BenchPage[], origin: string, args: Args, bundles: Record<Method, string>): Promise<PageRecord[]> {
@@ -423,10 +426,11 @@ async function launchClicker(sourceDir: string, label: string, origin: string, a
     launched = context;
     const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
     const extensionId = new URL(firstWorker.url()).host;
+    const workerUrlPrefix = `chrome-extension://${extensionId}/`;
     const browserSession = await context.browser()!.newBrowserCDPSession();
     const ownWorkerTargets = async (): Promise<string[]> => {
       const { targetInfos } = await browserSession.send('Target.getTargets');
-      return (targetInfos as Array<{ targetId: string; type: string; url: string }>).filter((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`)).map((target) => target.targetId);
+      return (targetInfos as Array<{ targetId: string; type: string; url: string }>).filter((target) => target.type === 'service_worker' && target.url.startsWith(workerUrlPrefix)).map((target) => target.targetId);
     };
     // Stops the worker as the browser does when it idles; the next click starts it again.
     const stopWorker = async (): Promise<void> => {
@@ -461,7 +465,7 @@ async function launchClicker(sourceDir: string, label: string, origin: string, a
       if (worker === 'stopped') await stopWorker();
       else {
         // The worker a stopped-worker click started again (the browser keeps it 30 s after its last event).
-        const live = context.serviceWorkers().find((candidate) => candidate.url().startsWith(`chrome-extension://${extensionId}/`)) ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+        const live = context.serviceWorkers().find((candidate) => candidate.url().startsWith(workerUrlPrefix)) ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
         await live.evaluate(() => 0);
       }
       const clickedAt = epochNow();
@@ -679,7 +683,7 @@ function report(records: PageRecord[], args: Args): string {
   if (withExtension.length) {
     const corpusExt = withExtension.filter((record) => record.name !== LONG_PAGE);
     const longExt = withExtension.find((record) => record.name === LONG_PAGE)?.extension;
-    const perPageMedian = (key: 'firstClickToPainted' | 'clickToPainted' | 'clickToInserted' | 'copy' | 'longestTask' | 'workerStoppedToPainted' | 'readabilityAlone') => corpusExt.map((record) => median(record.extension![key])).filter(Number.isFinite);
+    const perPageMedian = (key: ExtensionSeries) => corpusExt.map((record) => median(record.extension![key])).filter(Number.isFinite);
     lines.push('');
     lines.push(args.sameTab
       ? `Through the extension (dist/chrome, Extensions.triggerAction; ${args.extensionRounds} clicks per page, all pages in one tab, a fresh page load before each): ms`
@@ -703,7 +707,7 @@ function report(records: PageRecord[], args: Args): string {
     const inPagePeer = withPeer.map((record) => medianOf(record.runs.readability, 'total')).filter(Number.isFinite);
     const longOverPeer = longExt ? median(longExt.clickToPainted) / median(longExt.readabilityAlone) : Number.NaN;
     if (withPeer.length || Number.isFinite(longOverPeer)) {
-      lines.push(`Machine speed beside the clicks: Readability alone ${fmt(median(withPeer.map((record) => median(record.extension!.readabilityAlone))), 2)} ms median there${inPagePeer.length ? ` (in-page rounds: ${fmt(median(inPagePeer), 2)} ms on the same pages)` : ''}; warm click / Readability alone in its tab ${fmt(median(warmOverPeer), 2)} (median of per-page ratios)${Number.isFinite(longOverPeer) ? `, long page ${fmt(longOverPeer, 2)}` : ''}`);
+      lines.push(`Machine speed beside the clicks: Readability alone ${fmt(median(perPageMedian('readabilityAlone')), 2)} ms median there${inPagePeer.length ? ` (in-page rounds: ${fmt(median(inPagePeer), 2)} ms on the same pages)` : ''}; warm click / Readability alone in its tab ${fmt(median(warmOverPeer), 2)} (median of per-page ratios)${Number.isFinite(longOverPeer) ? `, long page ${fmt(longOverPeer, 2)}` : ''}`);
     }
     const clicked = records.filter((record) => record.extension);
     const failures = clicked.reduce((sum, record) => sum + (record.extension?.failures ?? 0), 0);

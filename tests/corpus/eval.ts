@@ -3,7 +3,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { sample, trafilaturaPages } from '../support/corpus.ts';
+import { halfOf, sample, trafilaturaPages } from '../support/corpus.ts';
 import { metrics, total, type PageScore } from './score.ts';
 import { readabilityWordsKept } from './words-kept.ts';
 
@@ -50,12 +50,25 @@ async function scoreAll(): Promise<PageScore[]> {
 
 const scores = await scoreAll();
 const format = (value: number) => value.toFixed(3);
-console.log(`trafilatura-eval: ${pages.length} pages, ${((performance.now() - started) / 1000).toFixed(0)} s`);
-console.log('extractor            precision  recall     F1');
-for (const key of ['readmark', 'readability'] as const) {
-  const { precision, recall, f1 } = metrics(total(scores, key));
-  console.log(`${(key === 'readmark' ? 'Readmark' : 'Readability alone').padEnd(20)} ${format(precision).padStart(9)} ${format(recall).padStart(7)} ${format(f1).padStart(6)}`);
+console.log(`trafilatura-eval: ${pages.length} pages, ${((performance.now() - started) / 1000).toFixed(0)} s; the default path, as a user gets it`);
+const halves = { all: scores, tune: scores.filter((score) => halfOf(score.url) === 'tune'), check: scores.filter((score) => halfOf(score.url) === 'check') };
+console.log(`extractor                        ${Object.entries(halves).map(([name, part]) => `${name} (${part.length})`.padEnd(22)).join('')}`);
+console.log(`                                 ${Object.keys(halves).map(() => 'P     R     F1'.padEnd(22)).join('')}`);
+const rows = [
+  ['Readmark', 'readmark'],
+  ['Readmark, forced (diagnostic)', 'readmarkForced'],
+  ['Readability alone', 'readability'],
+] as const;
+for (const [label, key] of rows) {
+  const cells = Object.values(halves).map((part) => {
+    const { precision, recall, f1 } = metrics(total(part, key));
+    return `${format(precision)} ${format(recall)} ${format(f1)}`.padEnd(22);
+  });
+  console.log(`${label.padEnd(33)}${cells.join('')}`);
 }
+const refused = scores.filter((score) => score.refused);
+console.log(`pages refused by the default path: ${refused.length} of ${scores.length}`);
+for (const score of refused) console.log(`  ${score.file} (${halfOf(score.url)}): ${score.refused}`);
 const errors = scores.filter((score) => score.error);
 console.log(`crashes: ${errors.length}`);
 for (const error of errors) console.log(`  ${error.file}: ${error.error?.split('\n')[0]}`);

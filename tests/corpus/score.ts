@@ -7,7 +7,13 @@ import type { Removal } from '../../src/core/types.ts';
 
 export interface PageScore {
   file: string;
+  url: string;
+  /** What a user gets: the default path, no `force`. */
   readmark: Score;
+  /** Diagnostic only: the same page with `force`, which differs only where the default path refused. */
+  readmarkForced: Score;
+  /** Why the default path refused the page, or null when it showed an article. */
+  refused: string | null;
   readability: Score;
   readmarkMs: number;
   readabilityMs: number;
@@ -61,12 +67,19 @@ export async function scoreTrafilaturaPage(page: EvalPage): Promise<PageScore> {
   const bytes = trafilaturaBytes(page);
   let start = performance.now();
   let readmarkText = '';
+  let forcedText = '';
+  let refused: string | null = null;
   let removals: Removal[] = [];
   let error: string | undefined;
   try {
-    const result = await extractArticle(bytes, { url: page.url, force: true, debug: true });
-    readmarkText = result.kind === 'article' ? result.text : '';
+    const result = await extractArticle(bytes, { url: page.url, debug: true });
+    readmarkText = forcedText = result.kind === 'article' ? result.text : '';
     removals = result.removals ?? [];
+    if (result.kind === 'not-article') {
+      refused = result.reason;
+      const forced = await extractArticle(bytes, { url: page.url, force: true });
+      forcedText = forced.kind === 'article' ? forced.text : '';
+    }
   } catch (caught) {
     error = (caught as Error).stack ?? String(caught);
   }
@@ -77,6 +90,9 @@ export async function scoreTrafilaturaPage(page: EvalPage): Promise<PageScore> {
   const normalized = normalize(readmarkText);
   return {
     file: page.file,
+    url: page.url,
+    refused,
+    readmarkForced: scorePage(page, forcedText),
     byRule: effectsByRule(page, normalized, removals),
     missed: page.with.filter((segment) => !normalized.includes(normalize(segment))),
     included: page.without.filter((segment) => normalized.includes(normalize(segment))),
@@ -88,7 +104,7 @@ export async function scoreTrafilaturaPage(page: EvalPage): Promise<PageScore> {
   };
 }
 
-export function total(scores: PageScore[], key: 'readmark' | 'readability'): Score {
+export function total(scores: PageScore[], key: 'readmark' | 'readmarkForced' | 'readability'): Score {
   return sumScores(scores.map((score) => score[key]));
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 
 export const SHARED = new URL('../../../shared/', import.meta.url).pathname;
 export const READABILITY_PAGES = join(SHARED, 'corpus/readability-test-pages');
@@ -47,6 +48,15 @@ export function trafilaturaPages(): EvalPage[] {
 
 export function trafilaturaBytes(page: EvalPage): Buffer {
   return gunzipSync(readFileSync(join(TRAFILATURA_EVAL, 'pages', `${page.file}.gz`)));
+}
+
+/**
+ * Which fixed half of a corpus a page belongs to, by a hash of its URL: rules and thresholds
+ * are chosen on `tune` only, and a rule stays only if `check` gains too.
+ */
+export type Half = 'tune' | 'check';
+export function halfOf(url: string): Half {
+  return createHash('sha1').update(url).digest()[0]! % 2 === 0 ? 'tune' : 'check';
 }
 
 /** A fixed, spread-out sample: every `step`-th page in file order. */

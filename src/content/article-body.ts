@@ -20,19 +20,19 @@ export interface ArticleBody {
 /** SKIPPABLE_BLOCKS as the source holds them: each table goes into a `.table-scroll` in the reader. */
 export const COUNTED_BLOCKS = `${SKIPPABLE_BLOCKS}, table`;
 
-type ArticleSource = Pick<Article, 'html' | 'lang' | 'dir' | 'sanitizedBody'>;
+type ArticleSource = Pick<Article, 'html' | 'lang' | 'dir'>;
 
 /**
  * The sanitized article as this document's nodes: DOMPurify's own output tree imported as it is
  * (what DOMPurify's RETURN_DOM_FRAGMENT does too), never serialized and parsed again. An
  * article from elsewhere (no tree) is parsed and sanitized here.
  */
-export function articleBody(article: ArticleSource, doc: Document = document): ArticleBody {
+export function articleBody(article: ArticleSource, sanitizedBody: HTMLElement | null, doc: Document = document): ArticleBody {
   const body = doc.createElement('article');
   body.className = 'content';
   if (article.lang) body.lang = article.lang;
   if (article.dir) body.dir = article.dir;
-  const source: ParentNode = article.sanitizedBody ?? sanitizeToFragment(article.html, doc.defaultView!);
+  const source: ParentNode = sanitizedBody ?? sanitizeToFragment(article.html, doc.defaultView!);
   const blocks = source.querySelectorAll(COUNTED_BLOCKS);
   const long = blocks.length >= LONG_ARTICLE_BLOCKS;
   if (long) body.classList.add(LONG_ARTICLE_CLASS);

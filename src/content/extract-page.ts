@@ -11,6 +11,8 @@ export const HOST_TAG = 'readmark-reader';
 
 export interface PageRead {
   result: ReadResult;
+  /** The sanitized article tree, for the reader and for Markdown; null without an article. */
+  body: HTMLElement | null;
   layoutRemovals: Removal[];
 }
 
@@ -105,23 +107,18 @@ function pacer(): () => Promise<void> {
   };
 }
 
-/**
- * Runs the core on a clone of the live page, after dropping what the user cannot see.
- * `frontMatter` may still be on its way from storage: the clone and the layout stage do
- * not need it, and run meanwhile.
- */
-export async function readLivePage(options: { force: boolean; frontMatter: boolean | Promise<boolean>; deferMarkdown?: boolean }): Promise<PageRead> {
+/** Runs the core on a clone of the live page, after dropping what the user cannot see. */
+export async function readLivePage(options: { force: boolean }): Promise<PageRead> {
   const pause = pacer();
   const { clone, cleaned, layoutRemovals } = visibleClone();
   await pause();
-  const frontMatter = await options.frontMatter;
-  const result = await readArticleInStages(
+  const { result, body } = await readArticleInStages(
     // Recovery re-clones the live page (never touched) only for an article that came out short.
     { document: clone, window, url: location.href, uncleanedPage: uncleanedVisibleClone, cleaned },
-    { force: options.force, frontMatter, deferMarkdown: options.deferMarkdown ?? false },
+    { force: options.force },
     pause,
   );
-  return { result, layoutRemovals };
+  return { result, body, layoutRemovals };
 }
 
 /** Child-index path from the document down to `node`. */
@@ -161,7 +158,7 @@ export function selectionMarkdown(): string {
     cloneRange.setEnd(end, range.endOffset);
     container.append(cloneRange.cloneContents());
   }
-  const { body } = sanitizeArticleHtml(container.innerHTML, window);
+  const body = sanitizeArticleHtml(container.innerHTML, window);
   absolutizeUrls(body, document.baseURI || location.href);
   return htmlToMarkdown(body).trim();
 }

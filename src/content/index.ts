@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { errorMessage, listen, type ContentProtocol } from '../shared/messages.js';
 import { loadOptions, onOptionsChanged, saveOptions, type Options } from '../shared/options.js';
 import { t } from '../shared/i18n.js';
+import { articleMarkdown } from '../core/markdown.js';
 import { MAX_PAGE_ELEMENTS, oversizedPage, readLivePage, selectionMarkdown } from './extract-page.js';
 import { ReaderOverlay, type ReaderContent } from './overlay.js';
 
@@ -44,22 +45,21 @@ function start(): void {
   let opening: Promise<void> | null = null;
   let stopWatchingOptions: (() => void) | null = null;
 
-  const readContent = async (force: boolean, frontMatter: boolean | Promise<boolean>): Promise<ReaderContent> => {
+  const readContent = async (force: boolean): Promise<ReaderContent> => {
     try {
       const elements = force ? null : oversizedPage();
       if (elements !== null) return { kind: 'too-large', elements, limit: MAX_PAGE_ELEMENTS };
-      // The overlay makes the Markdown only when Copy asks for it.
-      return { kind: 'result', result: (await readLivePage({ force, frontMatter, deferMarkdown: true })).result };
+      const { result, body } = await readLivePage({ force });
+      return { kind: 'result', result, body };
     } catch (error) {
       return { kind: 'error', message: errorMessage(error) };
     }
   };
 
-  /** The options from storage and the page read, at once (the read needs the options only after its layout stage). */
+  /** The options from storage and the page read, at once. */
   const readPage = async (): Promise<PageAhead> => {
-    const options = loadOptions();
-    const [loaded, content] = await Promise.all([options, readContent(false, options.then((value) => value.frontMatter))]);
-    return { options: loaded, content };
+    const [options, content] = await Promise.all([loadOptions(), readContent(false)]);
+    return { options, content };
   };
 
   /**
@@ -78,7 +78,7 @@ function start(): void {
   const openReader = async (): Promise<void> => {
     const { options, content } = await (takeReadAhead() ?? readPage());
     const current = new ReaderOverlay(content, options, {
-      showAnyway: () => readContent(true, options.frontMatter),
+      showAnyway: () => readContent(true),
       saveOptions: (patch) => void saveOptions(patch).catch(() => undefined),
       closed: () => {
         stopWatchingOptions?.();
@@ -93,15 +93,15 @@ function start(): void {
 
   const pageMarkdown = async (): Promise<string> => {
     const ahead = takeReadAhead();
-    if (overlay?.isOpen && overlay.articleMarkdown !== null) return overlay.articleMarkdown;
+    const shown = overlay?.isOpen ? overlay.markdown() : null;
+    if (shown !== null) return shown;
     const { options, content } = await (ahead ?? readPage());
     if (content.kind === 'too-large') throw new Error(t('pageTooLarge', [String(content.elements), String(content.limit)]));
     if (content.kind === 'error') throw new Error(content.message);
-    const { frontMatter } = options;
-    let { result } = content;
-    if (result.kind === 'not-article') result = (await readLivePage({ force: true, frontMatter })).result;
-    if (result.kind === 'not-article') throw new Error(t('noArticle'));
-    return result.markdown;
+    // Copy is an explicit request for this page's text: a page judged no article is read anyway.
+    const { result, body } = content.result.kind === 'article' ? content : await readLivePage({ force: true });
+    if (result.kind === 'not-article' || !body) throw new Error(t('noArticle'));
+    return articleMarkdown(result, body, { template: options.markdownTemplate });
   };
 
   const handlers = {

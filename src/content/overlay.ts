@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import { articleBody } from './article-body.js';
-import type { Article, ReadResult } from '../core/types.js';
+import { articleMarkdown } from '../core/markdown.js';
+import { sanitizeArticleHtml } from '../core/sanitize.js';
+import type { Article, NotAnArticleReason, ReadResult } from '../core/types.js';
 import type { MessageName } from '../shared/i18n.js';
 import { t } from '../shared/i18n.js';
 import { errorMessage } from '../shared/messages.js';
@@ -12,9 +14,17 @@ import { OVERLAY_CSS } from './overlay-styles.js';
 const MEASURES: Record<LineWidth, string> = { narrow: '54ch', medium: '68ch', wide: '90ch' };
 const THEME_LABELS: Record<Theme, MessageName> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
 const WIDTH_LABELS: Record<LineWidth, MessageName> = { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' };
+const NOT_ARTICLE_MESSAGES: Record<NotAnArticleReason, MessageName> = {
+  listing: 'notArticleListing',
+  links: 'notArticleLinks',
+  form: 'notArticleForm',
+  'too-little-text': 'notArticleTooLittleText',
+  'no-content': 'noArticle',
+};
 
 export type ReaderContent =
-  | { kind: 'result'; result: ReadResult }
+  /** `body`: the sanitized article tree the pipeline made, for an article. */
+  | { kind: 'result'; result: ReadResult; body: HTMLElement | null }
   | { kind: 'too-large'; elements: number; limit: number }
   | { kind: 'error'; message: string };
 
@@ -83,8 +93,8 @@ export class ReaderOverlay {
   private readonly widthSelect = element('select');
   private readonly returnFocusTo: Element | null;
   private readonly scrollBefore = { x: window.scrollX, y: window.scrollY };
-  /** The article shown; its Markdown is made on first read (Copy), not before the reader is painted. */
-  private article: Article | null = null;
+  /** The article shown and its sanitized tree; its Markdown is made when Copy asks, not before the reader is painted. */
+  private shown: { article: Article; body: HTMLElement | null } | null = null;
   private closing = false;
   /** Settles once the article is whole in the reader: a long one's later blocks follow its first frame. */
   complete: Promise<void> = Promise.resolve();
@@ -175,9 +185,11 @@ export class ReaderOverlay {
     this.callbacks.closed();
   }
 
-  /** The Markdown of what the overlay shows, when it shows an article. */
-  get articleMarkdown(): string | null {
-    return this.article?.markdown ?? null;
+  /** The Markdown of what the overlay shows, under the chosen template, when it shows an article. */
+  markdown(): string | null {
+    if (!this.shown) return null;
+    const { article, body } = this.shown;
+    return articleMarkdown(article, body ?? sanitizeArticleHtml(article.html, window), { template: this.options.markdownTemplate });
   }
 
   applyOptions(options: Options): void {
@@ -229,11 +241,12 @@ export class ReaderOverlay {
   }
 
   private async copy(): Promise<void> {
-    if (this.article === null) return;
+    const markdown = this.markdown();
+    if (markdown === null) return;
     this.status.textContent = '';
     delete this.status.dataset['state'];
     try {
-      await writeClipboard(this.article.markdown);
+      await writeClipboard(markdown);
       this.status.textContent = t('copied');
       this.status.dataset['state'] = 'ok';
     } catch (error) {
@@ -243,7 +256,7 @@ export class ReaderOverlay {
   }
 
   private render(content: ReaderContent): void {
-    this.article = null;
+    this.shown = null;
     this.complete = Promise.resolve();
     const main = element('main');
     if (content.kind === 'error') {
@@ -252,13 +265,13 @@ export class ReaderOverlay {
       const count = (value: number) => value.toLocaleString(this.dialog.lang || undefined);
       main.append(this.notice(t('pageTooLarge', [count(content.elements), count(content.limit)]), this.showAnywayButton()));
     } else if (content.result.kind === 'not-article') {
-      main.append(this.notice(t('noArticle'), this.showAnywayButton()));
+      main.append(this.notice(t(NOT_ARTICLE_MESSAGES[content.result.reason]), this.showAnywayButton()));
     } else {
       const article = content.result;
-      this.article = article;
+      this.shown = { article, body: content.body };
       if (article.lang) main.lang = article.lang;
       if (article.dir) main.dir = article.dir;
-      const { body, rest } = articleBody(article);
+      const { body, rest } = articleBody(article, content.body);
       main.append(this.header(article), body);
       if (rest) {
         // Once the first frame is out, in an idle period (the page's own tasks go first), with a

@@ -139,10 +139,10 @@ export function htmlToMarkdown(root: HTMLElement): string {
   ).trim();
 }
 
-type FrontMatterFields = Pick<Article, 'title' | 'url' | 'byline' | 'siteName' | 'publishedTime' | 'lang'>;
+type ArticleFields = Pick<Article, 'title' | 'url' | 'byline' | 'siteName' | 'publishedTime' | 'lang'>;
 
 /** YAML front matter; values are JSON strings, which every YAML parser reads as plain strings. */
-export function frontMatter(article: FrontMatterFields, options: MarkdownOptions = {}): string {
+export function frontMatter(article: ArticleFields, options: MarkdownOptions = {}): string {
   const saved = (options.savedAt ?? new Date()).toISOString();
   const fields: Array<[string, string | null]> = [
     ['title', article.title],
@@ -155,4 +155,44 @@ export function frontMatter(article: FrontMatterFields, options: MarkdownOptions
   ];
   const lines = fields.filter((entry): entry is [string, string] => !!entry[1]).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
   return `---\n${lines.join('\n')}\n---\n\n`;
+}
+
+/** A date as the page gave it, shortened to its day when it is an ISO timestamp. */
+function dayOf(published: string): string {
+  return /^\d{4}-\d{2}-\d{2}T/.test(published) ? published.slice(0, 10) : published;
+}
+
+/** Text for a Markdown line: no formatting, links or HTML from the page's metadata. */
+function plain(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~]/g, (character) => `\\${character}`);
+}
+
+/** `# Title`, then one line with the source link, the byline and the date. */
+export function headingLines(article: ArticleFields): string {
+  const lines: string[] = [];
+  if (article.title) lines.push(`# ${plain(article.title)}`);
+  const source: string[] = [];
+  if (article.url) {
+    const label = article.siteName ?? new URL(article.url).hostname;
+    source.push(`[${plain(label)}](<${article.url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
+  }
+  if (article.byline) source.push(plain(article.byline));
+  if (article.publishedTime) source.push(plain(dayOf(article.publishedTime)));
+  if (source.length) lines.push(source.join(' · '));
+  return lines.length ? `${lines.join('\n\n')}\n\n` : '';
+}
+
+/**
+ * The article as Markdown, from its sanitized tree, under the chosen template. The body's own
+ * first heading is dropped when the template writes the same title above it.
+ */
+export function articleMarkdown(article: ArticleFields, body: HTMLElement, options: MarkdownOptions = {}): string {
+  const template = options.template ?? 'heading';
+  let markdown = htmlToMarkdown(body);
+  if (template === 'none') return `${markdown}\n`;
+  if (template === 'front-matter') return `${frontMatter(article, options)}${markdown}\n`;
+  const [firstLine = '', ...rest] = markdown.split('\n');
+  const firstHeading = /^#{1,2} /.test(firstLine) ? firstLine.replace(/^#+ /, '').replace(/\\(.)/g, '$1').trim() : null;
+  if (article.title && firstHeading === article.title.trim()) markdown = rest.join('\n').trimStart();
+  return `${headingLines(article)}${markdown}\n`;
 }

@@ -1,13 +1,13 @@
 import { cleanDocument, type CleanResult } from './clean/clean.js';
 import { postClean } from './clean/post-clean.js';
-import { looksLikeArticle } from './extract.js';
 import { blocksAfterHeadline, restoreLead } from './lead.js';
-import { frontMatter, htmlToMarkdown } from './markdown.js';
 import { absolutizeUrls, framesToLinks, replaceCustomizedBuiltIns } from './prepare.js';
 import { extractWithRecovery, type UncleanedPage } from './recover.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { blockText, countWords, readingMinutes, wordTotal } from './text.js';
-import type { Article, NotAnArticle, PipelineStage, ReadOptions, ReadResult, Removal } from './types.js';
+import type { Article, NotAnArticleReason, PipelineStage, ReadOptions, ReadResult, Removal } from './types.js';
+import { pageSignals } from './verdict/page-signals.js';
+import { articleSignals, articleVerdict, type Verdict } from './verdict/verdict.js';
 
 export interface ReadInput {
   /** A clone of the page: the pipeline rewrites it. Never the live document. */
@@ -36,8 +36,23 @@ function baseUrlOf(doc: Document, url: string | null | undefined): string | unde
   return url ?? undefined;
 }
 
-/** The pipeline: clean → extract → sanitize → Markdown. */
+/** What the pipeline gives: the result, and for an article the sanitized tree the reader and Markdown are made from. */
+export interface PipelineOutput {
+  result: ReadResult;
+  /**
+   * The sanitized article as DOMPurify left it (the body of an inert document), for a renderer
+   * or a Markdown converter in the same realm: no second parse and sanitize. Null without an article.
+   */
+  body: HTMLElement | null;
+}
+
+/** The pipeline: clean → extract → judge → sanitize. */
 export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadResult {
+  return readArticleWithBody(input, options).result;
+}
+
+/** The same, with the sanitized article tree beside the result. */
+export function readArticleWithBody(input: ReadInput, options: ReadOptions = {}): PipelineOutput {
   const steps = pipeline(input, options);
   for (;;) {
     const step = steps.next();
@@ -49,7 +64,7 @@ export function readArticle(input: ReadInput, options: ReadOptions = {}): ReadRe
  * The same pipeline, with `pause()` awaited between stages, so that a caller in a page can
  * give the event loop a turn (input, paint) on a long page instead of blocking for all of it.
  */
-export async function readArticleInStages(input: ReadInput, options: ReadOptions, pause: (after: PipelineStage) => Promise<void>): Promise<ReadResult> {
+export async function readArticleInStages(input: ReadInput, options: ReadOptions, pause: (after: PipelineStage) => Promise<void>): Promise<PipelineOutput> {
   const steps = pipeline(input, options);
   for (;;) {
     const step = steps.next();
@@ -58,22 +73,16 @@ export async function readArticleInStages(input: ReadInput, options: ReadOptions
   }
 }
 
-/**
- * `article[key]` made the first time it is read, then kept. It stays where the object literal
- * put it among the keys, and assigning it replaces it, as with any other field.
- */
-function madeOnFirstRead(article: Article, key: 'html' | 'markdown', make: () => string): void {
-  let made: string | null = null;
-  Object.defineProperty(article, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => (made ??= make()),
-    set: (value: string) => Object.defineProperty(article, key, { value, writable: true, enumerable: true, configurable: true }),
-  });
-}
+const NOT_ARTICLE_MESSAGES: Record<NotAnArticleReason, string> = {
+  listing: 'This page lists other pages (a section front, search results or a catalogue); it has no article of its own.',
+  links: 'This page is mostly links; it has no article.',
+  form: 'This page is a form, not an article.',
+  'too-little-text': 'This page has too little text to be an article.',
+  'no-content': 'No article content could be extracted from this page.',
+};
 
 /** The pipeline as a generator that yields the name of each stage it has just finished. */
-function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineStage, ReadResult, void> {
+function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineStage, PipelineOutput, void> {
   const { document: doc, window } = input;
   const url = input.url ?? (/^https?:/i.test(doc.URL) ? doc.URL : null);
   const baseUrl = baseUrlOf(doc, url);
@@ -99,20 +108,20 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
   }
   const debugRemovals = () => (options.debug ? { removals } : {});
   const pageTitle = doc.title.trim();
+  const notAnArticle = (reason: NotAnArticleReason, verdict?: Verdict): PipelineOutput => ({
+    result: { kind: 'not-article', url, title: pageTitle, reason, message: NOT_ARTICLE_MESSAGES[reason], ...(verdict ? { verdict } : {}), ...debugRemovals() },
+    body: null,
+  });
 
-  const notAnArticle = (reason: NotAnArticle['reason'], message: string): NotAnArticle => ({ kind: 'not-article', url, title: pageTitle, reason, message, ...debugRemovals() });
-
-  if (!options.force && !timed('readerable', () => looksLikeArticle(doc))) {
-    return notAnArticle('not-readerable', 'No article found on this page.');
-  }
   const extraction = timed('readability', () => {
+    const page = pageSignals(doc);
     const afterHeadline = blocksAfterHeadline(doc);
     const extracted = extractWithRecovery(doc, uncleanedPage);
     if (extracted) restoreLead(extracted.content, afterHeadline);
-    return extracted;
+    return extracted && { ...extracted, page };
   });
   yield 'readability';
-  if (!extraction) return notAnArticle('no-content', 'No article content could be extracted from this page.');
+  if (!extraction) return notAnArticle('no-content');
   removals.push(...timed('postclean', () => postClean(extraction.content, extraction.title, undefined, { recordText: options.debug })));
   yield 'postclean';
 
@@ -123,40 +132,27 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
     return sanitizeArticleHtml(extraction.content.innerHTML, window);
   });
   yield 'sanitize';
-  const text = timed('text', () => blockText(sanitized.body));
-  if (!text.trim() && !sanitized.body.querySelector('img, video, audio')) {
-    return notAnArticle('no-content', 'No article content could be extracted from this page.');
-  }
+  const text = timed('text', () => blockText(sanitized));
+  if (!text.trim() && !sanitized.querySelector('img, video, audio')) return notAnArticle('no-content');
+  const verdict = articleVerdict(extraction.page, articleSignals(sanitized, text, extraction.page.teaserTexts));
+  if (!verdict.isArticle && !options.force) return notAnArticle(verdict.reason ?? 'no-content', verdict);
   const count = countWords(text);
-  const metadata = {
+  const article: Article = {
+    kind: 'article',
     url,
     title: extraction.title,
     byline: extraction.byline,
     siteName: extraction.siteName,
     lang: extraction.lang,
-    publishedTime: extraction.publishedTime,
-  };
-  const makeMarkdown = (): string => {
-    const body = timed('markdown', () => htmlToMarkdown(sanitized.body));
-    return options.frontMatter ? frontMatter(metadata, options) + body + '\n' : body + '\n';
-  };
-  const article: Article = {
-    kind: 'article',
-    ...metadata,
     dir: extraction.dir,
+    publishedTime: extraction.publishedTime,
     excerpt: extraction.excerpt,
-    html: '', // serialized on first read, below
+    html: sanitized.innerHTML,
     text,
-    markdown: options.deferMarkdown ? '' : makeMarkdown(),
     wordCount: wordTotal(count),
     readingMinutes: readingMinutes(count),
+    verdict,
     ...debugRemovals(),
   };
-  // The reader shows the sanitized tree, not this string.
-  madeOnFirstRead(article, 'html', () => sanitized.html);
-  // Copy as Markdown makes it, not the path to the painted reader.
-  if (options.deferMarkdown) madeOnFirstRead(article, 'markdown', makeMarkdown);
-  // Not enumerable: a DOM node is never serialized, only handed to a renderer in this realm.
-  Object.defineProperty(article, 'sanitizedBody', { enumerable: false, value: sanitized.body });
-  return article;
+  return { result: article, body: sanitized };
 }

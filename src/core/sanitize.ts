@@ -70,12 +70,9 @@ function purifierFor(window: Window): DOMPurify {
  * element detached from any document the page can reach, plus its HTML. The body
  * must not be changed afterwards: the HTML is serialized from it when first read.
  */
-export function sanitizeArticleHtml(html: string, window: Window): { body: HTMLElement; readonly html: string } {
-  const purifier = purifierFor(window);
-  const body = purifier.sanitize(html, { ...ARTICLE_PROFILE, RETURN_DOM: true }) as HTMLElement;
-  // Serialized on first read: the reader shows `body` and never needs the string.
-  let serialized: string | null = null;
-  return { body, get html() { return (serialized ??= body.innerHTML); } };
+/** The article sanitized, as the body of an inert document. */
+export function sanitizeArticleHtml(html: string, window: Window): HTMLElement {
+  return purifierFor(window).sanitize(html, { ...ARTICLE_PROFILE, RETURN_DOM: true }) as HTMLElement;
 }
 
 /** The same profile, returning a fragment ready to append (for the reader overlay). */

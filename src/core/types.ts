@@ -1,4 +1,6 @@
-/** What the core returns for a page that has an article. */
+import type { NotArticleKind, Verdict } from './verdict/verdict.js';
+
+/** What the core returns for a page that has an article: plain data, safe to spread, log and send. */
 export interface Article {
   kind: 'article';
   /** Absolute URL of the page the article came from, when known. */
@@ -12,25 +14,20 @@ export interface Article {
   excerpt: string | null;
   /** Sanitized article HTML: safe to insert into the reader. */
   html: string;
-  /**
-   * The same sanitized article as DOMPurify left it (the body of an inert document), for a
-   * renderer in the same realm: importing these nodes skips a second parse and sanitize.
-   * Not enumerable, so never serialized or sent in a message.
-   */
-  readonly sanitizedBody?: HTMLElement;
   /** Plain text with a blank line between blocks. */
   text: string;
-  markdown: string;
   /** Words in space-separated scripts plus characters in Chinese and Japanese text. */
   wordCount: number;
   readingMinutes: number;
+  /** Why this was taken for an article: the signals the verdict weighed. */
+  verdict: Verdict;
   /** Every element the cleaning stage removed, with its rule; only with `debug: true`. */
   removals?: Removal[];
 }
 
 export type NotAnArticleReason =
-  /** `isProbablyReaderable` says the page is not an article (index pages, apps, forms). */
-  | 'not-readerable'
+  /** What extraction found is not an article: a listing, links, a form, no sentence of text. */
+  | NotArticleKind
   /** Readability found no main content. */
   | 'no-content';
 
@@ -41,6 +38,8 @@ export interface NotAnArticle {
   title: string;
   reason: NotAnArticleReason;
   message: string;
+  /** The signals behind the verdict, when extraction found something to judge. */
+  verdict?: Verdict;
   removals?: Removal[];
 }
 
@@ -57,26 +56,24 @@ export interface Removal {
   text?: string;
 }
 
+/** How copied or saved Markdown starts: a heading and source line, YAML front matter, or the body alone. */
+export type MarkdownTemplate = 'heading' | 'front-matter' | 'none';
+export const MARKDOWN_TEMPLATES: readonly MarkdownTemplate[] = ['heading', 'front-matter', 'none'];
+
 export interface MarkdownOptions {
-  /** Prepend YAML front matter (title, source, author, site, published, saved). */
-  frontMatter?: boolean;
+  /** Default `heading`: `# Title`, then the source link, byline and date. */
+  template?: MarkdownTemplate;
   /** The date written as `saved` in front matter; defaults to now. */
   savedAt?: Date;
 }
 
-export interface ReadOptions extends MarkdownOptions {
-  /** Extract even when the page does not look like an article. */
+export interface ReadOptions {
+  /** Extract even when the verdict says the page is not an article. */
   force?: boolean;
   /** Record every removal in `removals`. */
   debug?: boolean;
-  /**
-   * Make `markdown` on its first read instead of inside the pipeline (the reader paints
-   * sooner; Copy as Markdown pays for it). The result then holds the sanitized article DOM
-   * until `markdown` is read.
-   */
-  deferMarkdown?: boolean;
   /** Called with each pipeline stage's duration in milliseconds, for benchmarks. */
   onStage?: (stage: PipelineStage, milliseconds: number) => void;
 }
 
-export type PipelineStage = 'clean' | 'readerable' | 'readability' | 'postclean' | 'sanitize' | 'text' | 'markdown';
+export type PipelineStage = 'clean' | 'readability' | 'postclean' | 'sanitize' | 'text';

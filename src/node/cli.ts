@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { extractArticle } from './index.js';
-import type { ReadResult } from '../core/types.js';
+import { extractArticle, toMarkdown } from './index.js';
+import { MARKDOWN_TEMPLATES, type MarkdownTemplate, type ReadResult } from '../core/types.js';
 
 const USAGE = `Usage: readmark [options] FILE|URL ...
 
@@ -12,7 +12,8 @@ FILE may be gzipped (.gz); '-' reads standard input.
 Options:
   --url URL            the page's URL, for relative links (one input only)
   --format FORMAT      markdown (default), html, text or json (one JSON line per input)
-  --front-matter       start Markdown with YAML front matter
+  --template TEMPLATE  how Markdown starts: heading (default: the title, then the
+                       source link, byline and date), front-matter (YAML) or none
   --force              extract even when the page does not look like an article
   --timeout SECONDS    time limit for fetching a URL (default 20)
   -h, --help           show this help
@@ -49,16 +50,16 @@ async function loadPage(input: string, timeoutSeconds: number): Promise<Page> {
   return { bytes: isGzip ? gunzipSync(raw) : raw };
 }
 
-function render(result: ReadResult & { kind: 'article' }, format: Format, input: string): string {
+function render(result: ReadResult & { kind: 'article' }, format: Format, input: string, template: MarkdownTemplate): string {
   switch (format) {
     case 'html':
       return `${result.html}\n`;
     case 'text':
       return `${result.text}\n`;
     case 'json':
-      return `${JSON.stringify({ input, ...result })}\n`;
+      return `${JSON.stringify({ input, ...result, markdown: toMarkdown(result, { template }) })}\n`;
     case 'markdown':
-      return result.markdown;
+      return toMarkdown(result, { template });
   }
 }
 
@@ -71,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         url: { type: 'string' },
         format: { type: 'string', default: 'markdown' },
-        'front-matter': { type: 'boolean', default: false },
+        template: { type: 'string', default: 'heading' },
         force: { type: 'boolean', default: false },
         timeout: { type: 'string', default: '20' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -87,10 +88,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const format = values.format as Format;
+  const template = values.template as MarkdownTemplate;
   const timeout = Number(values.timeout);
   const problem =
     positionals.length === 0 ? 'no input given' :
     !FORMATS.includes(format) ? `unknown format '${values.format}' (choose ${FORMATS.join(', ')})` :
+    !MARKDOWN_TEMPLATES.includes(template) ? `unknown template '${values.template}' (choose ${MARKDOWN_TEMPLATES.join(', ')})` :
     values.url && positionals.length > 1 ? '--url applies to one input only' :
     !(timeout > 0) ? '--timeout must be a positive number of seconds' : null;
   if (problem) {
@@ -103,14 +106,14 @@ async function main(argv: string[]): Promise<number> {
     try {
       const page = await loadPage(input, timeout);
       const url = values.url ?? page.url;
-      const result = await extractArticle(page.bytes, { frontMatter: values['front-matter'], force: values.force, ...(url ? { url } : {}), ...(page.charset ? { charset: page.charset } : {}) });
+      const result = await extractArticle(page.bytes, { force: values.force, ...(url ? { url } : {}), ...(page.charset ? { charset: page.charset } : {}) });
       if (result.kind === 'not-article') {
         process.stderr.write(`readmark: ${input}: ${result.message}${values.force ? '' : ' (use --force to extract anyway)'}\n`);
         if (format === 'json') process.stdout.write(`${JSON.stringify({ input, ...result })}\n`);
         status = Math.max(status, 1);
         continue;
       }
-      process.stdout.write(render(result, format, input));
+      process.stdout.write(render(result, format, input, template));
       if (format !== 'json' && positionals.length > 1) process.stdout.write('\n');
     } catch (error) {
       process.stderr.write(`readmark: ${input}: ${(error as Error).message}\n`);

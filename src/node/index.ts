@@ -1,9 +1,11 @@
+import { articleMarkdown } from '../core/markdown.js';
 import { readArticle } from '../core/read-article.js';
-import type { ReadOptions, ReadResult } from '../core/types.js';
+import type { Article, MarkdownOptions, ReadOptions, ReadResult } from '../core/types.js';
 import { decodeHtml } from './decode.js';
 import { canonicalUrl, parsePage, type ParsedPage } from './parse.js';
 
-export type { Article, NotAnArticle, ReadResult, Removal, ReadOptions } from '../core/types.js';
+export type { Article, MarkdownOptions, MarkdownTemplate, NotAnArticle, ReadResult, Removal, ReadOptions } from '../core/types.js';
+export type { Verdict } from '../core/verdict/verdict.js';
 
 export interface ExtractOptions extends ReadOptions {
   /** The page's URL: the base for relative links, and `source` in front matter. */
@@ -41,6 +43,16 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
     // jsdom frees a closed window's document only once the event loop turns; a
     // batch that never yields keeps every page it read (4 GB after ~900 pages).
     await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The article as Markdown, under `options.template` (default: a heading and a source line). */
+export function toMarkdown(article: Article, options: MarkdownOptions = {}): string {
+  const page = parsePage(`<!doctype html><body>${article.html}`, article.url ?? undefined);
+  try {
+    return articleMarkdown(article, page.document.body, options);
+  } finally {
+    page.close();
   }
 }
 

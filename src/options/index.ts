@@ -1,15 +1,17 @@
 import browser from 'webextension-polyfill';
 import { t, type MessageName } from '../shared/i18n.js';
 import { FONT_SIZE_RANGE, LINE_WIDTHS, loadOptions, saveOptions, THEMES, type LineWidth, type Options, type Theme } from '../shared/options.js';
+import { MARKDOWN_TEMPLATES, type MarkdownTemplate } from '../core/types.js';
 
 const THEME_LABELS: Record<Theme, MessageName> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
 const WIDTH_LABELS: Record<LineWidth, MessageName> = { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' };
+const TEMPLATE_LABELS: Record<MarkdownTemplate, MessageName> = { heading: 'templateHeading', 'front-matter': 'templateFrontMatter', none: 'templateNone' };
 
 const form = document.getElementById('options') as HTMLFormElement;
 const themeSelect = form.elements.namedItem('theme') as HTMLSelectElement;
 const widthSelect = form.elements.namedItem('lineWidth') as HTMLSelectElement;
 const fontSizeInput = form.elements.namedItem('fontSize') as HTMLInputElement;
-const frontMatterInput = form.elements.namedItem('frontMatter') as HTMLInputElement;
+const templateSelect = form.elements.namedItem('markdownTemplate') as HTMLSelectElement;
 const status = document.getElementById('status') as HTMLElement;
 
 function localize(): void {
@@ -18,6 +20,7 @@ function localize(): void {
   for (const node of Array.from(document.querySelectorAll<HTMLElement>('[data-i18n]'))) node.textContent = t(node.dataset['i18n'] as MessageName);
   themeSelect.append(...THEMES.map((theme) => new Option(t(THEME_LABELS[theme]), theme)));
   widthSelect.append(...LINE_WIDTHS.map((width) => new Option(t(WIDTH_LABELS[width]), width)));
+  templateSelect.append(...MARKDOWN_TEMPLATES.map((template) => new Option(t(TEMPLATE_LABELS[template]), template)));
   fontSizeInput.min = String(FONT_SIZE_RANGE.min);
   fontSizeInput.max = String(FONT_SIZE_RANGE.max);
   fontSizeInput.step = String(FONT_SIZE_RANGE.step);
@@ -27,7 +30,7 @@ function show(options: Options): void {
   themeSelect.value = options.theme;
   widthSelect.value = options.lineWidth;
   fontSizeInput.value = String(options.fontSize);
-  frontMatterInput.checked = options.frontMatter;
+  templateSelect.value = options.markdownTemplate;
 }
 
 async function listShortcuts(): Promise<void> {
@@ -61,7 +64,7 @@ form.addEventListener('change', () => {
     theme: themeSelect.value as Theme,
     lineWidth: widthSelect.value as LineWidth,
     fontSize: Number(fontSizeInput.value),
-    frontMatter: frontMatterInput.checked,
+    markdownTemplate: templateSelect.value as MarkdownTemplate,
   }).then((saved) => {
     show(saved);
     status.textContent = t('optionsSaved');

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { MARKDOWN_TEMPLATES, type MarkdownTemplate } from '../core/types.js';
 
 export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
 export const LINE_WIDTHS = ['narrow', 'medium', 'wide'] as const;
@@ -12,7 +13,7 @@ export const DEFAULT_OPTIONS = {
   theme: 'system' as Theme,
   fontSize: 18,
   lineWidth: 'medium' as LineWidth,
-  frontMatter: false,
+  markdownTemplate: 'heading' as MarkdownTemplate,
 };
 
 export type Options = typeof DEFAULT_OPTIONS;
@@ -23,8 +24,10 @@ export function normalizeOptions(stored: Record<string, unknown>): Options {
   const lineWidth = LINE_WIDTHS.find((value) => value === stored['lineWidth']) ?? DEFAULT_OPTIONS.lineWidth;
   const rawSize = Number(stored['fontSize']);
   const fontSize = Number.isFinite(rawSize) ? Math.min(FONT_SIZE_RANGE.max, Math.max(FONT_SIZE_RANGE.min, Math.round(rawSize))) : DEFAULT_OPTIONS.fontSize;
-  const frontMatter = typeof stored['frontMatter'] === 'boolean' ? stored['frontMatter'] : DEFAULT_OPTIONS.frontMatter;
-  return { theme, fontSize, lineWidth, frontMatter };
+  // Versions before the templates had one switch, `frontMatter`.
+  const legacyTemplate = stored['frontMatter'] === true ? 'front-matter' : undefined;
+  const markdownTemplate = MARKDOWN_TEMPLATES.find((value) => value === (stored['markdownTemplate'] ?? legacyTemplate)) ?? DEFAULT_OPTIONS.markdownTemplate;
+  return { theme, fontSize, lineWidth, markdownTemplate };
 }
 
 export async function loadOptions(): Promise<Options> {

@@ -44,7 +44,7 @@ async function timed(run: () => Omit<InPageRun, 'ms'> | Promise<Omit<InPageRun, 
 
 async function evaluatePage(): Promise<InPageResult> {
   const layout = await timed(async () => {
-    const { result, layoutRemovals } = await readLivePage({ force: true, frontMatter: false });
+    const { result, layoutRemovals } = await readLivePage({ force: false });
     return {
       text: result.kind === 'article' ? result.text : '',
       kind: result.kind,
@@ -55,7 +55,7 @@ async function evaluatePage(): Promise<InPageResult> {
     // readLivePage without the layout stage (findInvisible).
     const clone = document.cloneNode(true) as Document;
     for (const host of Array.from(clone.querySelectorAll(HOST_TAG))) host.remove();
-    const result = readArticle({ document: clone, window, url: location.href }, { force: true, frontMatter: false });
+    const result = readArticle({ document: clone, window, url: location.href }, { force: false });
     return { text: result.kind === 'article' ? result.text : '', kind: result.kind };
   });
   const readability = await timed(() => {

@@ -13,7 +13,7 @@ test.after(close);
 /** Readability's output shape: blocks in `<div class="page">`, sanitized as the pipeline does. */
 function source(blocks: string, wrappers = 1): HTMLElement {
   const html = '<div>'.repeat(wrappers) + blocks + '</div>'.repeat(wrappers);
-  return sanitizeArticleHtml(html, window).body;
+  return sanitizeArticleHtml(html, window);
 }
 
 function blocksOf(count: number, from = 0): string {
@@ -43,7 +43,7 @@ function expectedHtml(body: HTMLElement): string {
 }
 
 function shown(sanitizedBody: HTMLElement, html = '') {
-  return articleBody({ html, lang: 'en', dir: 'rtl', sanitizedBody }, document);
+  return articleBody({ html, lang: 'en', dir: 'rtl' }, sanitizedBody, document);
 }
 
 test('a short article goes in whole before the first frame, with nothing held back', () => {
@@ -89,7 +89,7 @@ test('the flow is never looked for inside a table, a list or a link, and a no-br
     nbsp: `&nbsp;<div>${blocksOf(300)}</div>&nbsp;`,
   };
   for (const [name, html] of Object.entries(cases)) {
-    const body = sanitizeArticleHtml(html, window).body;
+    const body = sanitizeArticleHtml(html, window);
     const { body: article, rest } = shown(body);
     rest?.();
     assert.equal(article.innerHTML, expectedHtml(body), name);
@@ -110,7 +110,7 @@ test('a long article in a few big sections splits between sections, never inside
 });
 
 test('text beside the wrapper keeps it as the flow: the split is among its own children', () => {
-  const body = sanitizeArticleHtml(`<div>Loose text <div>${blocksOf(300)}</div></div>`, window).body;
+  const body = sanitizeArticleHtml(`<div>Loose text <div>${blocksOf(300)}</div></div>`, window);
   const { body: article, rest } = shown(body);
   assert.equal(rest, null, 'one child of the flow holds every block, so nothing can be held back');
   assert.equal(article.innerHTML, expectedHtml(body));
@@ -118,7 +118,7 @@ test('text beside the wrapper keeps it as the flow: the split is among its own c
 
 test('an article from elsewhere (HTML only) is sanitized here and split the same way', () => {
   const html = `<div>${blocksOf(300)}<img src="x" onerror="alert(1)"><script>alert(2)</script></div>`;
-  const { body: article, rest } = articleBody({ html, lang: null, dir: null }, document);
+  const { body: article, rest } = articleBody({ html, lang: null, dir: null }, null, document);
   assert.ok(rest);
   rest();
   assert.doesNotMatch(article.innerHTML, /onerror|<script|alert/);

@@ -49,7 +49,7 @@ test('the seed page prints clean Markdown', async () => {
   assert.doesNotMatch(result.stdout, /div-gpt-ad|adsbygoogle|onclick/);
 });
 
-test('gzipped files, json lines, front matter', async () => {
+test('gzipped files, json lines, Markdown templates', async () => {
   const gz = join(dir, 'seed.html.gz');
   writeFileSync(gz, gzipSync(readFileSync(seedPath)));
   const result = await run(['--format', 'json', seedPath, gz]);
@@ -58,9 +58,17 @@ test('gzipped files, json lines, front matter', async () => {
   assert.equal(lines.length, 2);
   assert.equal(lines[1].input, gz);
   assert.equal(lines[0].markdown, lines[1].markdown);
-  const matter = await run(['--front-matter', '--url', 'https://www.secretchina.com/x.html', seedPath]);
+  assert.match(lines[0].markdown, /^# 求俄派出维和部队/);
+  const matter = await run(['--template', 'front-matter', '--url', 'https://www.secretchina.com/x.html', seedPath]);
   assert.match(matter.stdout, /^---\ntitle: "求俄派出维和部队/);
   assert.match(matter.stdout, /\nsource: "https:\/\/www\.secretchina\.com\/x\.html"\n/);
+  const heading = await run(['--url', 'https://www.secretchina.com/x.html', seedPath]);
+  assert.match(heading.stdout, /^# 求俄派出维和部队 哈萨克示威爆枪战数十人死\(图\)\n\n\[[^\]]+\]\(<https:\/\/www\.secretchina\.com\/x\.html>\)/);
+  const bodyOnly = await run(['--template', 'none', seedPath]);
+  assert.doesNotMatch(bodyOnly.stdout, /^#|^---/);
+  const wrong = await run(['--template', 'yaml', seedPath]);
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /unknown template 'yaml'/);
 });
 
 test('text and html formats', async () => {
@@ -72,10 +80,10 @@ test('text and html formats', async () => {
 
 test('a page with no article: a clear message, the others go on, exit 1', async () => {
   const login = join(dir, 'login.html');
-  writeFileSync(login, '<title>Login</title><form><input name="u"></form>');
+  writeFileSync(login, '<title>Login</title><form><p>Sign in to read on.</p><input name="u"><input type="password" name="p"></form>');
   const result = await run([login, seedPath]);
   assert.equal(result.code, 1);
-  assert.match(result.stderr, /login\.html: No article found on this page\. \(use --force to extract anyway\)/);
+  assert.match(result.stderr, /login\.html: This page is a form, not an article\. \(use --force to extract anyway\)/);
   assert.match(result.stdout, /警方在6日表示/);
 });
 

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readArticle, readArticleInStages } from '../../src/core/read-article.ts';
-import { extractArticle } from '../../src/node/index.ts';
+import { extractArticle, toMarkdown } from '../../src/node/index.ts';
 import { articlePage, page } from '../support/dom.ts';
 
 test('a page that is not an article gives a not-article result, not an exception', async () => {
-  const result = await extractArticle('<!doctype html><title>Login</title><form><input name="user"><button>Sign in</button></form>');
+  const result = await extractArticle('<!doctype html><title>Login</title><form><p>Sign in to your account to read on.</p><input name="user"><input type="password" name="password"><button>Sign in</button></form>');
   assert.equal(result.kind, 'not-article');
-  assert.equal(result.kind === 'not-article' && result.reason, 'not-readerable');
+  assert.equal(result.kind === 'not-article' && result.reason, 'form');
   assert.equal(result.title, 'Login');
 });
 
@@ -32,7 +32,7 @@ test('the result carries metadata, text, Markdown and counts', async () => {
     '<p>See <a href="/related">this</a> and <img src="img/cat.jpg" alt="cat">.</p><div id="div-gpt-ad-1">AD</div>',
     '<title>Test story</title><meta name="author" content="Ada Lovelace"><meta property="og:site_name" content="The Example"><meta property="article:published_time" content="2024-05-01T10:00:00Z">',
   );
-  const result = await extractArticle(html, { url: 'https://news.example/2024/05/story.html', frontMatter: true, savedAt: new Date('2025-01-01T00:00:00Z'), debug: true });
+  const result = await extractArticle(html, { url: 'https://news.example/2024/05/story.html', debug: true });
   assert.equal(result.kind, 'article');
   if (result.kind !== 'article') return;
   assert.equal(result.title, 'Test story');
@@ -41,8 +41,10 @@ test('the result carries metadata, text, Markdown and counts', async () => {
   assert.equal(result.lang, 'en');
   assert.equal(result.publishedTime, '2024-05-01T10:00:00Z');
   assert.match(result.html, /href="https:\/\/news\.example\/related"/);
-  assert.match(result.markdown, /^---\ntitle: "Test story"\nsource: "https:\/\/news\.example\/2024\/05\/story\.html"\nauthor: "Ada Lovelace"/);
-  assert.match(result.markdown, /!\[cat\]\(https:\/\/news\.example\/2024\/05\/img\/cat\.jpg\)/);
+  const frontMatter = toMarkdown(result, { template: 'front-matter', savedAt: new Date('2025-01-01T00:00:00Z') });
+  assert.match(frontMatter, /^---\ntitle: "Test story"\nsource: "https:\/\/news\.example\/2024\/05\/story\.html"\nauthor: "Ada Lovelace"/);
+  assert.match(frontMatter, /!\[cat\]\(https:\/\/news\.example\/2024\/05\/img\/cat\.jpg\)/);
+  assert.match(toMarkdown(result), /^# Test story\n\n\[The Example\]\(<https:\/\/news\.example\/2024\/05\/story\.html>\) · Ada Lovelace · 2024-05-01\n\n/);
   assert.doesNotMatch(result.text + result.html, /AD\b/);
   assert.deepEqual(result.removals, [{ family: 'ad-slot', rule: 'google-publisher-tag', element: 'div#div-gpt-ad-1', text: 'AD' }]);
   assert.ok(result.wordCount > 280 && result.wordCount < 320, `word count ${result.wordCount}`);
@@ -67,33 +69,16 @@ test('readArticle never touches anything but the document it is given', () => {
   live.close();
 });
 
-test('deferMarkdown makes the same Markdown, on first read', async () => {
-  const html = articlePage('<h2>Part</h2><p>See <a href="/related">this</a>, <em>that</em> and <code>x</code>.</p><ul><li>one</li><li>two</li></ul>', '<title>Deferred</title>');
-  const options = { url: 'https://news.example/a.html', frontMatter: true, savedAt: new Date('2025-01-01T00:00:00Z') };
-  const eager = await extractArticle(html, options);
-  const stages: string[] = [];
-  const deferred = await extractArticle(html, { ...options, deferMarkdown: true, onStage: (stage) => stages.push(stage) });
-  assert.equal(deferred.kind, 'article');
-  assert.ok(!stages.includes('markdown'));
-  assert.equal(deferred.kind === 'article' && deferred.markdown, eager.kind === 'article' && eager.markdown);
-  assert.equal(stages.filter((stage) => stage === 'markdown').length, 1);
-  assert.equal(deferred.kind === 'article' && deferred.markdown, eager.kind === 'article' && eager.markdown);
-  assert.equal(stages.filter((stage) => stage === 'markdown').length, 1);
-});
-
-test('html and a deferred markdown read like fields: serialized once, assignable, listed by JSON', async () => {
-  const result = await extractArticle(articlePage('<p>A sentence <b>in bold</b> for the record.</p>'), { url: 'https://news.example/a.html', deferMarkdown: true });
+test('an article is plain data: spreading and serialising it give the same fields, and run nothing', async () => {
+  const result = await extractArticle(articlePage('<p>A sentence <b>in bold</b> for the record.</p>'), { url: 'https://news.example/a.html' });
   assert.equal(result.kind, 'article');
   if (result.kind !== 'article') return;
+  for (const key of Object.keys(result) as Array<keyof typeof result>) {
+    assert.ok(Object.getOwnPropertyDescriptor(result, key)?.get === undefined, `${key} is a value, not a getter`);
+  }
+  assert.deepEqual(JSON.parse(JSON.stringify(result)), { ...result });
   assert.match(result.html, /<b>in bold<\/b>/);
-  assert.equal(result.html, result.html);
-  const serialized = JSON.parse(JSON.stringify(result)) as { html: string; markdown: string };
-  assert.equal(serialized.html, result.html);
-  assert.match(serialized.markdown, /\*\*in bold\*\*/);
-  result.html = '<p>replaced</p>';
-  result.markdown = 'replaced';
-  assert.equal(result.html, '<p>replaced</p>');
-  assert.equal(result.markdown, 'replaced');
+  assert.match(toMarkdown(result, { template: 'none' }), /\*\*in bold\*\*/);
 });
 
 test('readArticleInStages pauses after each stage, in order, and gives the same article as readArticle', async () => {
@@ -103,7 +88,7 @@ test('readArticleInStages pauses after each stage, in order, and gives the same 
   once.close();
   const staged = page(html);
   const pauses: string[] = [];
-  const result = await readArticleInStages({ document: staged.document, window: staged.window }, {}, async (stage) => {
+  const { result } = await readArticleInStages({ document: staged.document, window: staged.window }, {}, async (stage) => {
     pauses.push(stage);
   });
   staged.close();

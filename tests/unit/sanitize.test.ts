@@ -7,7 +7,7 @@ const { window, close } = page('<!doctype html><body></body>');
 test.after(close);
 
 function sanitize(html: string): string {
-  return sanitizeArticleHtml(html, window).html;
+  return sanitizeArticleHtml(html, window).innerHTML;
 }
 
 const attacks: Array<[string, string, RegExp]> = [

@@ -3,7 +3,7 @@
  * (src/content/extract-page.ts readLivePage, then the real ReaderOverlay): clone, clean, layout
  * signals, the core's other stages, render until painted, then what Copy as Markdown does.
  */
-import { readArticle } from '../../../src/core/read-article.js';
+import { readArticleWithBody } from '../../../src/core/read-article.js';
 import type { ReadResult } from '../../../src/core/types.js';
 import { uncleanedVisibleClone, visibleClone } from '../../../src/content/extract-page.js';
 import { ReaderOverlay } from '../../../src/content/overlay.js';
@@ -38,16 +38,14 @@ async function readmark(options: { frontMatter?: boolean; clipboard?: boolean } 
   // The content script's own page read (src/content/extract-page.ts), each step timed.
   const { clone, cleaned } = visibleClone((stage, ms) => { times[stage] = ms; });
   mark = performance.now();
-  const result = readArticle({ document: clone, window, url: location.href, cleaned, uncleanedPage: uncleanedVisibleClone }, {
+  const { result, body } = readArticleWithBody({ document: clone, window, url: location.href, cleaned, uncleanedPage: uncleanedVisibleClone }, {
     force: false,
-    frontMatter: options.frontMatter ?? false,
-    deferMarkdown: true, // as the content script asks: the Markdown is made on Copy
-    onStage: (stage, ms) => { times[stage === 'markdown' ? 'copyMarkdown' : stage] = ms; },
+    onStage: (stage, ms) => { times[stage] = ms; },
   });
   lap('core');
 
-  const overlay = new ReaderOverlay({ kind: 'result', result }, { ...DEFAULT_OPTIONS }, {
-    showAnyway: async () => ({ kind: 'result', result }),
+  const overlay = new ReaderOverlay({ kind: 'result', result, body }, { ...DEFAULT_OPTIONS, ...(options.frontMatter ? { markdownTemplate: 'front-matter' as const } : {}) }, {
+    showAnyway: async () => ({ kind: 'result', result, body }),
     saveOptions: () => undefined,
     closed: () => undefined,
   });
@@ -66,7 +64,9 @@ async function readmark(options: { frontMatter?: boolean; clipboard?: boolean } 
   times['wholeArticle'] = performance.now() - started;
 
   // Copy as Markdown: the Markdown, made now (the `copyMarkdown` stage), and the clipboard write.
-  const markdown = overlay.articleMarkdown ?? '';
+  const markdownStarted = performance.now();
+  const markdown = overlay.markdown() ?? '';
+  times['copyMarkdown'] = performance.now() - markdownStarted;
   let clipboard = 'skipped';
   if (options.clipboard && markdown) {
     const writeStarted = performance.now();

@@ -1,0 +1,151 @@
+/**
+ * What a page says about itself before Readability rewrites it: its declared type, its
+ * headline and date, its forms, and the repeated teaser blocks of a listing. Read once on
+ * the cleaned clone; the verdict weighs them against what extraction found.
+ */
+import { isProbablyReaderable } from '@mozilla/readability';
+import { collapseWhitespace } from '../text.js';
+
+/** What the page declares itself to be, in `og:type` and JSON-LD `@type`. */
+export type DeclaredType = 'article' | 'listing' | 'other' | null;
+
+export interface PageSignals {
+  declaredType: DeclaredType;
+  /** The `@type`/`og:type` values the declaration was read from, for the debug trace. */
+  declaredAs: string[];
+  /** An h1 (or h2) that the page's title names. */
+  hasHeadline: boolean;
+  /** A machine-readable publication date or an author in the page's markup. */
+  hasDateOrAuthor: boolean;
+  /** A password field, or a form with several fields to fill in. */
+  hasLoginOrForm: boolean;
+  /** Readability's own "offer a reader here" heuristic: one signal among the others. */
+  probablyReaderable: boolean;
+  /** The text of each teaser block: a link to another page among similar siblings (a card, a search hit). */
+  teaserTexts: string[];
+}
+
+/** schema.org types of a single piece of writing. */
+const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|Report|Review|Recipe|HowTo|Guide|Chapter|CreativeWork)$/;
+/** schema.org types of a page that lists or sells things rather than telling one story. */
+const LISTING_TYPES = /^(?:CollectionPage|SearchResultsPage|ItemList|Product|ProductGroup|OfferCatalog|Store|JobPosting|RealEstateListing|VideoObject|ImageGallery|MediaGallery|ProfilePage|ContactPage|CheckoutPage)$/;
+const OPEN_GRAPH_ARTICLE = /^(?:article|blog|news|post)/i;
+const OPEN_GRAPH_LISTING = /^(?:product|video|music|profile|books?\.|restaurant|business)/i;
+
+function jsonLdTypes(doc: Document): string[] {
+  const types: string[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 6 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    const type = record['@type'];
+    for (const name of Array.isArray(type) ? type : [type]) if (typeof name === 'string') types.push(name.replace(/^.*[/#:]/, ''));
+    // The page's own entity and its graph; not what it mentions (a publisher, an author, a breadcrumb).
+    visit(record['@graph'], depth + 1);
+    visit(record['mainEntity'], depth + 1);
+  };
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''), 0);
+    } catch {
+      // Broken JSON-LD is common; the page's other signals still count.
+    }
+  }
+  return types;
+}
+
+function declared(doc: Document): { declaredType: DeclaredType; declaredAs: string[] } {
+  const openGraph = doc.querySelector('meta[property="og:type" i], meta[name="og:type" i]')?.getAttribute('content')?.trim() ?? '';
+  const types = jsonLdTypes(doc);
+  const declaredAs = openGraph ? [`og:${openGraph}`, ...types] : types;
+  // Structured data says more than og:type, which many sites leave at "website" on every page.
+  if (types.some((type) => ARTICLE_TYPES.test(type))) return { declaredType: 'article', declaredAs };
+  if (types.some((type) => LISTING_TYPES.test(type))) return { declaredType: 'listing', declaredAs };
+  if (OPEN_GRAPH_ARTICLE.test(openGraph)) return { declaredType: 'article', declaredAs };
+  if (OPEN_GRAPH_LISTING.test(openGraph)) return { declaredType: 'listing', declaredAs };
+  return { declaredType: declaredAs.length ? 'other' : null, declaredAs };
+}
+
+function hasHeadline(doc: Document): boolean {
+  const title = collapseWhitespace(doc.title).toLowerCase();
+  const headings = Array.from(doc.querySelectorAll('h1, h2'));
+  if (headings.some((heading) => heading.localName === 'h1') && !title) return true;
+  return headings.some((heading) => {
+    const text = collapseWhitespace(heading.textContent).toLowerCase();
+    return text.length >= 8 && !!title && (title.includes(text) || text.includes(title));
+  });
+}
+
+const DATE_OR_AUTHOR =
+  'meta[property="article:published_time" i], meta[name="date" i], meta[name="pubdate" i], meta[itemprop="datePublished" i], [itemprop~="datePublished"], ' +
+  'meta[name="author" i], meta[property="article:author" i], [rel~="author"], [itemprop~="author"], time[datetime], time[pubdate]';
+
+function hasLoginOrForm(doc: Document): boolean {
+  if (doc.querySelector('input[type="password" i]')) return true;
+  return Array.from(doc.querySelectorAll('form')).some((form) => form.querySelectorAll('input:not([type="hidden" i]):not([type="submit" i]):not([type="button" i]), textarea, select').length >= 3);
+}
+
+/** A teaser's own text is a headline and a summary: more than a menu item, less than a story. */
+const TEASER_MIN_CHARS = 40;
+const TEASER_MAX_CHARS = 700;
+/** The link that makes a block a teaser carries its headline. */
+const TEASER_LINK_MIN_CHARS = 15;
+/** Fewer similar siblings than this are a related-links box, not a listing. */
+const MIN_REPEATS = 4;
+
+/** Tag and class names: what makes siblings "the same kind of block". */
+function shapeOf(element: Element): string {
+  return `${element.localName}.${(element.getAttribute('class') ?? '').trim().split(/\s+/).sort().join('.')}`;
+}
+
+function linksElsewhere(element: Element): boolean {
+  const links = element.localName === 'a' ? [element] : Array.from(element.querySelectorAll('a[href]'));
+  return links.some((link) => {
+    const href = link.getAttribute('href') ?? '';
+    return !href.startsWith('#') && !/^(?:javascript|mailto|tel):/i.test(href) && collapseWhitespace(link.textContent).length >= TEASER_LINK_MIN_CHARS;
+  });
+}
+
+/** Blocks that repeat among their siblings, each a link to another page with a headline's worth of text. */
+export function teaserTexts(root: Element): string[] {
+  const teasers: string[] = [];
+  const seen = new Set<Element>();
+  for (const parent of Array.from(root.querySelectorAll('*'))) {
+    if (parent.children.length < MIN_REPEATS) continue;
+    const byShape = new Map<string, Element[]>();
+    for (const child of Array.from(parent.children)) {
+      const shape = shapeOf(child);
+      const group = byShape.get(shape);
+      if (group) group.push(child);
+      else byShape.set(shape, [child]);
+    }
+    for (const group of byShape.values()) {
+      if (group.length < MIN_REPEATS) continue;
+      const candidates = group
+        .filter((element) => !seen.has(element))
+        .map((element) => ({ element, text: collapseWhitespace(element.textContent) }))
+        .filter(({ element, text }) => text.length >= TEASER_MIN_CHARS && text.length <= TEASER_MAX_CHARS && linksElsewhere(element));
+      if (candidates.length < MIN_REPEATS) continue;
+      for (const { element, text } of candidates) {
+        seen.add(element);
+        teasers.push(text);
+      }
+    }
+  }
+  return teasers;
+}
+
+/** Reads the page's signals; call it before Readability rewrites `doc`. */
+export function pageSignals(doc: Document): PageSignals {
+  return {
+    ...declared(doc),
+    hasHeadline: hasHeadline(doc),
+    hasDateOrAuthor: doc.querySelector(DATE_OR_AUTHOR) !== null,
+    hasLoginOrForm: hasLoginOrForm(doc),
+    probablyReaderable: isProbablyReaderable(doc),
+    teaserTexts: doc.body ? teaserTexts(doc.body) : [],
+  };
+}

@@ -160,15 +160,12 @@ const stubPolyfill: Plugin = {
 async function buildBundles(minify: boolean): Promise<Record<Method, string>> {
   const bundles = {} as Record<Method, string>;
   for (const method of METHODS) {
-    const shared = inPageBundleOptions('chrome');
     const result = await build({
-      ...shared,
+      ...inPageBundleOptions('chrome'),
       entryPoints: [join(ROOT, `tests/bench/in-page/${method}.ts`)],
       write: false,
       minify,
-      // The profiled bundles keep Readability's own method names (`_grabArticle`, …).
-      ...(minify ? {} : { mangleProps: undefined }),
-      plugins: [...shared.plugins, stubPolyfill],
+      plugins: [stubPolyfill],
     });
     bundles[method] = `${result.outputFiles![0]!.text}\n//# sourceURL=bench-${method}.js`;
   }

@@ -9,13 +9,47 @@ import { unzipSync } from 'fflate';
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
 
-test('web-ext lint on dist/firefox: no errors, no notices, no warnings', { timeout: 120_000 }, async () => {
+/**
+ * The warnings unmodified libraries raise, accepted one by one: each is an `innerHTML` assignment
+ * the library makes on a document it owns (Readability on its copy of the page, DOMPurify on an
+ * inert document it parses the dirty HTML into). A warning is matched by its code, its file and
+ * the bundle's text around the position it names, which keeps the library's own property names
+ * and strings (the minified local names change from build to build).
+ */
+const ACCEPTED_WARNINGS = [
+  { library: '@mozilla/readability', why: 'restores the page from its HTML cache before retrying a short article', code: 'UNSAFE_VAR_ASSIGNMENT', file: 'content.js', context: /\.innerHTML=\w+,this\._attempts\.push\(\{articleContent:/ },
+  { library: '@mozilla/readability', why: "unwraps a lazy image from its <noscript>", code: 'UNSAFE_VAR_ASSIGNMENT', file: 'content.js', context: /getElementsByTagName\("noscript"\)[^]*\.innerHTML=\w+\.innerHTML;/ },
+  { library: 'dompurify', why: 'the fallback parser for engines without DOMParser, into an inert template document', code: 'UNSAFE_VAR_ASSIGNMENT', file: 'content.js', context: /createDocument\(\w+,"template",null\);try\{\w+\.documentElement\.innerHTML=/ },
+];
+
+/** The bundle's text from a little before to a little after a line:column a linter reported. */
+function contextAt(source, line, column, reach = 160) {
+  const text = source.split('\n')[line - 1] ?? '';
+  return text.slice(Math.max(0, column - 1 - reach), column - 1 + reach);
+}
+
+test("web-ext lint on dist/firefox: no errors or notices; the only warnings are the listed ones from unmodified libraries", { timeout: 120_000 }, async () => {
   const { stdout } = await run(`${root}node_modules/.bin/web-ext`, ['lint', '--source-dir', `${root}dist/firefox`, '--output', 'json', '--no-config-discovery'], { maxBuffer: 16 * 1024 * 1024 }).catch((error) => error);
   const report = JSON.parse(stdout);
   const describe = (messages) => messages.map((message) => `${message.code} ${message.file}:${message.line}: ${message.message}`);
   assert.deepEqual(describe(report.errors), [], 'no errors');
   assert.deepEqual(describe(report.notices), [], 'no notices');
-  assert.deepEqual(describe(report.warnings), [], 'no warnings (build.mjs DEPENDENCY_EDITS removes the dependencies\' innerHTML assignments)');
+  const sources = new Map();
+  const sourceOf = async (file) => sources.get(file) ?? sources.set(file, await readFile(`${root}dist/firefox/${file}`, 'utf8')).get(file);
+  const matched = ACCEPTED_WARNINGS.map(() => 0);
+  const unexpected = [];
+  for (const warning of report.warnings) {
+    const context = warning.line ? contextAt(await sourceOf(warning.file), warning.line, warning.column ?? 1) : '';
+    const index = ACCEPTED_WARNINGS.findIndex((accepted) => accepted.code === warning.code && accepted.file === warning.file && accepted.context.test(context));
+    if (index === -1) unexpected.push(`${describe([warning])[0]} near: ${context}`);
+    else matched[index] += 1;
+  }
+  assert.deepEqual(unexpected, [], 'no warning but the accepted ones (Readmark\'s own code raises none)');
+  assert.deepEqual(
+    ACCEPTED_WARNINGS.map((accepted, index) => `${accepted.library}: ${accepted.why}: ${matched[index]}`),
+    ACCEPTED_WARNINGS.map((accepted) => `${accepted.library}: ${accepted.why}: 1`),
+    'each accepted warning is raised exactly once (a stale entry goes when its library changes)',
+  );
 });
 
 test('manifests: Chrome gets a service worker and no gecko settings; Firefox gets background scripts, gecko settings and no offscreen; no host permissions', async () => {

@@ -44,7 +44,7 @@ describe('keyboard shortcuts under Xvfb', { timeout: 240_000 }, () => {
           // service worker and it answers, and the page's window has the focus.
           await driver.worker?.evaluate(() => 0);
           await xvfb.pressInWindow(windowClass, 'alt+shift+y', pageFocused);
-          opened = await driver.waitForOverlay(page, (state) => state.open, 5000);
+          opened = await driver.waitForOverlay(page, (state) => state.open, 5000).catch((error) => ({ open: false, error: error.message }));
         } catch (error) {
           assert.fail(`before or while pressing Alt+Shift+Y: ${error.message}; ${await whereKeysWent()}`);
         }

@@ -37,6 +37,9 @@ export async function launchChromium({ headless = true, env } = {}) {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
+  // One round trip to the worker before the first trigger (../shared/docs/browser-testing.md): the
+  // driver is attached to it and it runs, as in a browser a user has started.
+  await worker.evaluate(() => 0);
   const workerConsole = [];
   worker.on('console', (message) => workerConsole.push(`${message.type()}: ${message.text()}`));
   const browserSession = await context.browser().newBrowserCDPSession();
@@ -56,7 +59,6 @@ export async function launchChromium({ headless = true, env } = {}) {
     const { targetInfos } = await browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] });
     const tab = targetInfos.find((target) => target.url === page.url());
     if (!tab) throw new Error(`no tab target for ${page.url()}`);
-    await worker.evaluate(() => 0);
     await browserSession.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
   }
 
@@ -81,7 +83,7 @@ export async function launchChromium({ headless = true, env } = {}) {
 
   const overlay = (page) => evaluateInOverlay(page, snapshotOverlay);
 
-  const { waitForOverlay, openWithAction } = overlayWaits({ overlay, clickAction, openTimeoutMs: 2000 });
+  const { waitForOverlay, openWithAction } = overlayWaits({ overlay, clickAction, openTimeoutMs: 10000 });
 
   return {
     name: 'chromium',

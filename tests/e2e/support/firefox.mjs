@@ -70,7 +70,7 @@ export async function launchFirefox({ headless = true, env } = {}) {
 
   const overlay = (page) => evaluateInOverlay(page, snapshotOverlay);
 
-  const { waitForOverlay, openWithAction } = overlayWaits({ overlay, clickAction, openTimeoutMs: 2500 });
+  const { waitForOverlay, openWithAction } = overlayWaits({ overlay, clickAction, openTimeoutMs: 10000 });
 
   /** Evaluates an expression in the browser window's privileged scope (needs --remote-allow-system-access). */
   async function evaluateInBrowserWindow(expression) {

@@ -53,8 +53,10 @@ const PAGES = {
         html::before, *::before, *::after { content: "PAGE-INJECTED" !important; }
       </style>
       <script>
-        // The page tries to reach into the reader and change it.
+        // The page tries to reach into the reader and change it (and counts its tries for the test).
+        window.tamperRuns = 0;
         setInterval(() => {
+          window.tamperRuns += 1;
           for (const host of document.querySelectorAll('readmark-reader')) {
             if (host.shadowRoot) host.shadowRoot.replaceChildren();
             host.style.display = 'none';

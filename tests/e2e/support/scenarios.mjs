@@ -3,8 +3,10 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { SEED_EXPECT } from './pages.mjs';
+import { waitFor } from './overlay-waits.mjs';
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+/** For a check that nothing happens within `ms`: every other wait awaits a condition. */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let pageCounter = 0;
 /** A unique URL per tab: the drivers find a tab by its URL. */
@@ -19,15 +21,21 @@ async function withPage(env, path, run) {
   }
 }
 
-async function waitFor(check, timeoutMs = 3000, message = 'condition') {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    last = await check();
-    if (last) return last;
-    await sleep(100);
+/**
+ * Polls the options the extension has stored, read in its own options page (which writes only
+ * when its form changes), until `predicate` holds; then brings `page` back to the front.
+ */
+async function waitForStoredOptions(env, page, predicate, message) {
+  const optionsPage = await env.driver.newPage(env.driver.extensionUrl('options.html'));
+  try {
+    return await waitFor(async () => {
+      const stored = await optionsPage.evaluate(() => chrome.storage.sync.get(null));
+      return predicate(stored) && stored;
+    }, 3000, `stored options: ${message}`);
+  } finally {
+    await optionsPage.close();
+    await page.bringToFront();
   }
-  throw new Error(`timed out waiting for ${message}`);
 }
 
 const clickIn = async (page, box) => {
@@ -137,7 +145,8 @@ export function defineScenarios(test, env) {
   test('hostile page CSS (!important on every element) and page scripts cannot change the overlay', async () => {
     await withPage(env, '/hostile.html', async (page) => {
       const state = await env.driver.openWithAction(page);
-      await sleep(400); // the page's tampering interval runs meanwhile
+      const runsAtOpen = await page.evaluate(() => window.tamperRuns);
+      await waitFor(async () => (await page.evaluate(() => window.tamperRuns)) >= runsAtOpen + 5, 3000, "five more runs of the page's tampering interval");
       const later = await env.driver.overlay(page);
       for (const snapshot of [state, later]) {
         assert.equal(snapshot.open, true);
@@ -267,7 +276,7 @@ export function defineScenarios(test, env) {
       assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).overflow), 'hidden', 'page scroll locked');
       await page.mouse.move(state.dialogBox.x, state.dialogBox.y);
       await env.driver.wheel(page, 600);
-      await sleep(300);
+      await waitFor(() => env.driver.evaluateInOverlay(page, (root) => root.querySelector('.scroller').scrollTop > 0), 3000, 'the wheel to scroll the reader');
       assert.equal(await page.evaluate(() => window.scrollY), 1234, 'the page did not scroll under the overlay');
       await page.keyboard.press('Escape');
       await env.driver.waitForOverlay(page, (snapshot) => !snapshot.present);
@@ -306,19 +315,17 @@ export function defineScenarios(test, env) {
 
   test('network: the open reader makes no requests to tracker URLs', async () => {
     await withPage(env, '/tracker.html', async (page) => {
-      await sleep(300);
       const trackerRequests = () => env.server.requests.filter((request) => request.path.startsWith('/track/')).length;
-      const contentRequests = () => env.server.requests.filter((request) => request.path.startsWith('/content/')).length;
-      const trackersBefore = trackerRequests();
-      assert.ok(trackersBefore >= 1, 'the page itself loads its pixels (the test can see them)');
-      const contentBefore = contentRequests();
+      // The page's three pixels (inline, hidden, footer) loaded before its load event: the test can see them.
+      const trackersBefore = await waitFor(() => trackerRequests() >= 3 && trackerRequests(), 3000, "the page's own pixel requests");
       const state = await env.driver.openWithAction(page);
       assert.ok(!state.images.some((src) => src.includes('/track/')), 'no pixel in the article');
       assert.ok(state.images.some((src) => src.includes('/content/photo.gif')), 'the photo stays');
       await env.driver.evaluateInOverlay(page, (root) => { root.querySelector('.scroller').scrollTop = 1e6; });
-      await sleep(1200);
+      await waitFor(() => env.driver.evaluateInOverlay(page, (root) => Array.from(root.querySelectorAll('img')).every((image) => image.complete)), 3000, "the reader's images, scrolled into view, to load");
+      // Nothing may happen within this second: a request the open reader made would reach the server in it.
+      await sleep(1000);
       assert.equal(trackerRequests(), trackersBefore, 'zero tracker requests while the reader is open');
-      assert.ok(contentRequests() >= contentBefore, 'sanity: the counter works');
     });
   });
 
@@ -328,12 +335,13 @@ export function defineScenarios(test, env) {
       const startSize = Number.parseInt(state.fontSizeVar, 10);
       await clickIn(page, state.buttons.larger);
       await env.driver.waitForOverlay(page, (snapshot) => snapshot.fontSizeVar === `${startSize + 2}px`);
+      await waitForStoredOptions(env, page, (stored) => stored.fontSize === startSize + 2, 'the larger font size');
       await env.driver.evaluateInOverlay(page, (root) => {
         const select = root.querySelector('select.theme');
         select.value = 'sepia';
         select.dispatchEvent(new Event('change'));
       });
-      await sleep(300);
+      await waitForStoredOptions(env, page, (stored) => stored.theme === 'sepia' && stored.fontSize === startSize + 2, 'the sepia theme beside the larger font size');
       await page.keyboard.press('Escape');
       await env.driver.waitForOverlay(page, (snapshot) => !snapshot.present);
       const reopened = await env.driver.openWithAction(page);
@@ -345,11 +353,14 @@ export function defineScenarios(test, env) {
         select.value = 'system';
         select.dispatchEvent(new Event('change'));
       });
+      await waitForStoredOptions(env, page, (stored) => stored.theme === 'system', 'the system theme back');
       await page.keyboard.press('Escape');
       await env.driver.waitForOverlay(page, (snapshot) => !snapshot.present);
       const back = await env.driver.openWithAction(page);
+      assert.equal(back.theme, 'system');
       await clickIn(page, back.buttons.smaller);
       await env.driver.waitForOverlay(page, (snapshot) => snapshot.fontSizeVar === `${startSize}px`);
+      await waitForStoredOptions(env, page, (stored) => stored.fontSize === startSize, 'the font size back');
     });
   });
 
@@ -376,7 +387,7 @@ export function defineScenarios(test, env) {
         select.value = 'system';
         select.dispatchEvent(new Event('change'));
       });
-      await sleep(200);
+      await waitForStoredOptions(env, page, (stored) => stored.theme === 'system', 'the system theme back');
     });
   });
 }

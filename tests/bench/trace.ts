@@ -34,12 +34,12 @@ export interface ClickBreakdown {
 type Kind = 'compile' | 'script' | 'gc' | 'layout' | 'frame' | 'worldSetup' | 'other';
 
 const KIND_OF: Array<[RegExp, Kind]> = [
-  [/^(v8\.compile|v8\.compileModule|V8\.Compile)/, 'compile'],
+  [/^(v8\.compile|v8\.compileModule|V8\.Compile|V8\.PreParse|V8\.Parse|FlushInstructionCache)/, 'compile'],
   [/GC|^V8\.GC/, 'gc'],
   [/^(UpdateLayoutTree|Layout|RecalculateStyles|ScheduleStyleRecalculation)$/, 'layout'],
   [/^(PrePaint|Paint|Layerize|Commit|UpdateLayer|UpdateLayerTree|PaintImage|CompositeLayers|FireAnimationFrame|IntersectionObserverController)/, 'frame'],
   [/^(LocalWindowProxy::|V8\.DeserializeContext|ContextCreatedNotification|InstallConditionalFeatures)/, 'worldSetup'],
-  [/^(EvaluateScript|FunctionCall|TimerFire|v8\.|RunMicrotasks|ParseHTML|BlinkScheduler_PerformMicrotaskCheckpoint|EventDispatch|V8\.Execute)/, 'script'],
+  [/^(EvaluateScript|FunctionCall|TimerFire|v8\.|RunMicrotasks|ParseHTML|BlinkScheduler_PerformMicrotaskCheckpoint|EventDispatch|V8\.Execute|V8\.MarkCandidatesForOptimization|V8\.Maglev)/, 'script'],
 ];
 const kindOf = (name: string): Kind => KIND_OF.find(([pattern]) => pattern.test(name))?.[1] ?? 'other';
 const isTopLevelTask = (event: TraceEvent): boolean => event.name === 'ThreadControllerImpl::RunTask' || event.name === 'RunTask';

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { halfOf, sample, trafilaturaPages } from '../support/corpus.ts';
 import { metrics, total, type PageScore } from './score.ts';
 import { readabilityWordsKept } from './words-kept.ts';
+import { formatVerdictScore, judge, labelledPages, verdictScore } from './verdict-set.ts';
 
 const args = process.argv.slice(2);
 
@@ -69,6 +70,28 @@ for (const [label, key] of rows) {
 const refused = scores.filter((score) => score.refused);
 console.log(`pages refused by the default path: ${refused.length} of ${scores.length}`);
 for (const score of refused) console.log(`  ${score.file} (${halfOf(score.url)}): ${score.refused}`);
+
+// The verdict: trafilatura-eval's pages are all articles; the labelled set adds the Readability
+// test pages and hand-written pages of both kinds.
+const outcomes = [];
+for (const page of labelledPages()) outcomes.push(await judge(page));
+console.log('\nthe article verdict, default path:');
+for (const half of ['tune', 'check'] as const) {
+  const entries = [
+    ...halves[half].map((score) => ({ article: true, shown: !score.refused })),
+    ...outcomes.filter((outcome) => outcome.page.half === half).map((outcome) => ({ article: outcome.page.article, shown: outcome.shown })),
+  ];
+  console.log(`  ${half.padEnd(5)} ${formatVerdictScore(verdictScore(entries))}`);
+}
+console.log(`  all   ${formatVerdictScore(verdictScore([...scores.map((score) => ({ article: true, shown: !score.refused })), ...outcomes.map((outcome) => ({ article: outcome.page.article, shown: outcome.shown }))]))}`);
+for (const outcome of outcomes) {
+  const wrong = outcome.shown !== outcome.page.article;
+  if (wrong || outcome.missing.length || outcome.unwanted.length) {
+    const verdict = wrong ? (outcome.shown ? 'shown, not an article' : `refused (${outcome.reason})`) : 'shown';
+    console.log(`  ${outcome.page.name} [${outcome.page.half}]: ${verdict}${outcome.missing.length ? `; missing ${outcome.missing.length}` : ''}${outcome.unwanted.length ? `; unwanted ${outcome.unwanted.length}` : ''}`);
+  }
+}
+
 const errors = scores.filter((score) => score.error);
 console.log(`crashes: ${errors.length}`);
 for (const error of errors) console.log(`  ${error.file}: ${error.error?.split('\n')[0]}`);

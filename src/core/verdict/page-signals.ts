@@ -4,7 +4,7 @@
  * the cleaned clone; the verdict weighs them against what extraction found.
  */
 import { isProbablyReaderable } from '@mozilla/readability';
-import { collapseWhitespace } from '../text.js';
+import { blockText, collapseWhitespace, countWords, wordTotal } from '../text.js';
 
 /** What the page declares itself to be, in `og:type` and JSON-LD `@type`. */
 export type DeclaredType = 'article' | 'listing' | 'other' | null;
@@ -21,7 +21,10 @@ export interface PageSignals {
   hasLoginOrForm: boolean;
   /** Readability's own "offer a reader here" heuristic: one signal among the others. */
   probablyReaderable: boolean;
-  /** The text of each teaser block: a link to another page among similar siblings (a card, a search hit). */
+  /**
+   * The longest block of text of each teaser: a link to another page among similar siblings
+   * (a card, a search hit). Its summary, usually: it survives when Readability drops the links.
+   */
   teaserTexts: string[];
 }
 
@@ -88,25 +91,60 @@ function hasLoginOrForm(doc: Document): boolean {
   return Array.from(doc.querySelectorAll('form')).some((form) => form.querySelectorAll('input:not([type="hidden" i]):not([type="submit" i]):not([type="button" i]), textarea, select').length >= 3);
 }
 
-/** A teaser's own text is a headline and a summary: more than a menu item, less than a story. */
-const TEASER_MIN_CHARS = 40;
-const TEASER_MAX_CHARS = 700;
-/** The link that makes a block a teaser carries its headline. */
-const TEASER_LINK_MIN_CHARS = 15;
+/** A teaser's own text is a headline and a summary: more than a menu item, less than a story (in words, Chinese and Japanese by character). */
+const TEASER_MIN_WORDS = 6;
+const TEASER_MAX_WORDS = 300;
+/** The link that makes a block a teaser carries its headline (Chinese and Japanese count by character). */
+const TEASER_LINK_MIN_WORDS = 4;
 /** Fewer similar siblings than this are a related-links box, not a listing. */
 const MIN_REPEATS = 4;
+const TEXT_NODE = 3;
 
-/** Tag and class names: what makes siblings "the same kind of block". */
+/**
+ * What makes siblings "the same kind of block": the tag and the first class name (later ones
+ * often number the item: WordPress's `post-412`).
+ */
 function shapeOf(element: Element): string {
-  return `${element.localName}.${(element.getAttribute('class') ?? '').trim().split(/\s+/).sort().join('.')}`;
+  const kind = (element.getAttribute('class') ?? '').trim().split(/\s+/).find((name) => !NUMBERED_CLASS.test(name));
+  return `${element.localName}.${kind ?? ''}`;
 }
 
-function linksElsewhere(element: Element): boolean {
-  const links = element.localName === 'a' ? [element] : Array.from(element.querySelectorAll('a[href]'));
+/** A class that numbers its item (`post-231`, `tag-14`) rather than naming its kind. */
+const NUMBERED_CLASS = /\d{2,}/;
+
+const LINK_BLOCKS = 'h1, h2, h3, h4, h5, h6, p, div, li, dt, dd, header, figcaption, td';
+
+/**
+ * A link to another page that stands as the block's headline (it fills its own block, or the
+ * whole teaser is the link), not a link inside a sentence.
+ */
+function hasHeadlineLink(teaser: Element): boolean {
+  const links = teaser.localName === 'a' ? [teaser] : Array.from(teaser.querySelectorAll('a[href]'));
   return links.some((link) => {
     const href = link.getAttribute('href') ?? '';
-    return !href.startsWith('#') && !/^(?:javascript|mailto|tel):/i.test(href) && collapseWhitespace(link.textContent).length >= TEASER_LINK_MIN_CHARS;
+    if (href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) return false;
+    const text = collapseWhitespace(link.textContent);
+    if (wordTotal(countWords(text)) < TEASER_LINK_MIN_WORDS) return false;
+    // A card whose link wraps its headline or the whole card.
+    if (link === teaser || link.querySelector(LINK_BLOCKS)) return true;
+    return !insideSentence(link, teaser);
   });
+}
+
+/** Text right before or after the link, in its block: the link is part of a sentence. */
+function insideSentence(link: Element, teaser: Element): boolean {
+  let current: Element = link;
+  // Up through inline wrappers that hold nothing but the link (`<strong><a>…</a></strong>`).
+  while (current.parentElement && current.parentElement !== teaser && !current.parentElement.matches(LINK_BLOCKS) && collapseWhitespace(current.parentElement.textContent) === collapseWhitespace(current.textContent)) {
+    current = current.parentElement;
+  }
+  const hasText = (node: Node | null) => node !== null && node.nodeType === TEXT_NODE && /\S/.test(node.nodeValue ?? '');
+  return hasText(current.previousSibling) || hasText(current.nextSibling);
+}
+
+function longestBlock(element: Element): string | null {
+  const blocks = blockText(element).split(/\n\s*\n/).map(collapseWhitespace);
+  return blocks.reduce<string | null>((longest, block) => (block.length > (longest?.length ?? 0) ? block : longest), null);
 }
 
 /** Blocks that repeat among their siblings, each a link to another page with a headline's worth of text. */
@@ -126,12 +164,15 @@ export function teaserTexts(root: Element): string[] {
       if (group.length < MIN_REPEATS) continue;
       const candidates = group
         .filter((element) => !seen.has(element))
-        .map((element) => ({ element, text: collapseWhitespace(element.textContent) }))
-        .filter(({ element, text }) => text.length >= TEASER_MIN_CHARS && text.length <= TEASER_MAX_CHARS && linksElsewhere(element));
+        .map((element) => ({ element, text: collapseWhitespace(blockText(element)) }))
+        .filter(({ element, text }) => {
+          const words = wordTotal(countWords(text));
+          return words >= TEASER_MIN_WORDS && words <= TEASER_MAX_WORDS && hasHeadlineLink(element);
+        });
       if (candidates.length < MIN_REPEATS) continue;
       for (const { element, text } of candidates) {
         seen.add(element);
-        teasers.push(text);
+        teasers.push(longestBlock(element) ?? text);
       }
     }
   }

@@ -30,8 +30,8 @@ export interface Verdict {
 }
 
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, td, dd, figcaption';
-/** A block this long is a sentence or more. */
-const PROSE_BLOCK_MIN_CHARS = 80;
+/** A block this long is a sentence or more (Chinese and Japanese count by character). */
+const PROSE_BLOCK_MIN_WORDS = 15;
 
 /** Teasers hold this share of the extracted text: Readability took the listing, or one card of it. */
 const LISTING_TEASER_SHARE = 0.5;
@@ -56,7 +56,7 @@ export function articleSignals(content: Element, text: string, teaserTexts: read
     words: wordsIn(text),
     blocks: blockTexts.length,
     linkDensity: collapsed.length ? Math.min(1, linkTextLength(content) / collapsed.length) : 0,
-    proseWords: blockTexts.filter((block) => block.length >= PROSE_BLOCK_MIN_CHARS).reduce((sum, block) => sum + wordsIn(block), 0),
+    proseWords: blockTexts.map(wordsIn).filter((words) => words >= PROSE_BLOCK_MIN_WORDS).reduce((sum, words) => sum + words, 0),
     teaserShare: collapsed.length ? Math.min(1, teaserChars / collapsed.length) : 0,
   };
 }

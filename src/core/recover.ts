@@ -8,6 +8,7 @@
  * - from the page's declared `articleBody` (JSON-LD), when that is much longer.
  */
 import { cleanDocument } from './clean/clean.js';
+import { NOT_THE_STORY_RULES } from './clean/rules.js';
 import { extract, type Extraction } from './extract.js';
 import { articleFromDeclaredBody, declaredArticleBody } from './structured-data.js';
 import { blockText, reachesPrintableAscii } from './text.js';
@@ -138,6 +139,7 @@ export function extractWithRecovery(doc: Document, uncleanedPage: UncleanedPage 
   if (bestText().length >= SHORT_ARTICLE) return first;
 
   const uncleaned = uncleanedPage();
+  cleanDocument(uncleaned, NOT_THE_STORY_RULES);
   // Read before the retries: Readability removes the scripts that hold it.
   const declared = declaredArticleBody(uncleaned);
   const uncleanedProse = proseOf(uncleaned);

@@ -1,5 +1,8 @@
 import { collapsedTextUpTo, leafTextUpTo } from '../text.js';
 import { AD_HOSTS, TRACKER_HOSTS, urlMatchesHosts } from './hosts.js';
+import { COMMENT_RULES } from './comments.js';
+import { CONSENT_RULES } from './consent.js';
+import { NEXT_STORY_RULES } from './next-story.js';
 
 /**
  * The cleaning rules, as data. Each rule names the elements it removes from the
@@ -34,7 +37,10 @@ export type RuleFamily =
   | 'tracker-host'
   | 'noscript-beacon'
   | 'hidden'
-  | 'boilerplate';
+  | 'boilerplate'
+  | 'comments'
+  | 'consent'
+  | 'next-story';
 
 export interface RuleContext {
   /** Base URL for resolving relative `src` attributes. */
@@ -309,6 +315,12 @@ function isNativeAdWidget(element: Element): boolean {
 
 const BLOCKS = 'div, section, aside, ul, ol, nav, footer, header, p, span, form, dl, table, figure';
 
+/**
+ * What is never the story, however much of the page it holds. Recovery applies these to the
+ * uncleaned copy too: a thread that dominates a page must not come back through it.
+ */
+export const NOT_THE_STORY_RULES: readonly CleaningRule[] = [...COMMENT_RULES, ...CONSENT_RULES, ...NEXT_STORY_RULES];
+
 export const CLEANING_RULES: readonly CleaningRule[] = [
   // First, so that the whole <noscript> goes rather than only the image inside it.
   // `<noscript>` fallbacks that only load a tracking image or a tag-manager frame.
@@ -320,6 +332,9 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // The page footer and the site banner: legal links, copyright, logo.
   boilerplate('page-footer', 'footer, [role="contentinfo"]', () => true),
   boilerplate('site-header', 'body > header, [role="banner"]', () => true),
+  // What is not the story, whatever share of the page it holds: comment threads (by their
+  // structure), consent dialogs (by their platform's markup), the next story appended on scroll.
+  ...NOT_THE_STORY_RULES,
   // Dialogs: log-in, age checks, consent and sign-up pop-ups.
   boilerplate('dialog', 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]', () => true),
   // From here on, the rules all look at BLOCKS: the engine queries them once, in this order.

@@ -1,0 +1,63 @@
+/**
+ * The next story that an infinite-scrolling site appends under the first: a container with a
+ * headline of its own after the story at the page's URL. The story at the URL is the one whose
+ * headline the page's title names (or whose `data-url` is the page's), else the first.
+ */
+import { collapseWhitespace } from '../text.js';
+import type { CleaningRule, RuleContext } from './rules.js';
+
+/** Paragraphs that make an appended container a story, not a headline with a link. */
+const MIN_PARAGRAPHS = 2;
+
+const STORY_METADATA = 'time, [rel~="author"], [itemprop~="author"], [itemprop~="datePublished"], .byline, [data-url]';
+
+const mainHeadlines = new WeakMap<Document, Element | null>();
+
+function sameUrl(value: string | null, context: RuleContext): boolean {
+  if (!value || !context.baseUrl) return false;
+  try {
+    const strip = (url: URL) => `${url.origin}${url.pathname.replace(/\/$/, '')}`;
+    return strip(new URL(value, context.baseUrl)) === strip(new URL(context.baseUrl));
+  } catch {
+    return false;
+  }
+}
+
+/** The headline of the story at the URL, when the page has several headlines; null otherwise. */
+function mainHeadline(doc: Document, context: RuleContext): Element | null {
+  if (mainHeadlines.has(doc)) return mainHeadlines.get(doc)!;
+  const headlines = Array.from(doc.getElementsByTagName('h1'));
+  let main: Element | null = null;
+  if (headlines.length >= 2) {
+    const title = collapseWhitespace(doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title).toLowerCase();
+    main =
+      headlines.find((headline) => sameUrl(headline.closest('[data-url]')?.getAttribute('data-url') ?? null, context)) ??
+      headlines.find((headline) => {
+        const text = collapseWhitespace(headline.textContent).toLowerCase();
+        return text.length >= 10 && title.includes(text);
+      }) ??
+      headlines[0]!;
+  }
+  mainHeadlines.set(doc, main);
+  return main;
+}
+
+/** The largest container of one appended story: it holds one headline, its parent holds more. */
+function isAppendedStory(element: Element, context: RuleContext): boolean {
+  const main = mainHeadline(element.ownerDocument, context);
+  if (!main || element.contains(main)) return false;
+  const headlines = element.getElementsByTagName('h1');
+  if (headlines.length !== 1 || (element.parentElement?.getElementsByTagName('h1').length ?? 0) < 2) return false;
+  // After the story at the URL, in document order.
+  if (!(main.compareDocumentPosition(element) & 4)) return false;
+  return element.getElementsByTagName('p').length >= MIN_PARAGRAPHS && carriesStoryMetadata(element);
+}
+
+/** A story of its own says so: an article element, its own URL, a date or a byline. A section of the same story does not. */
+function carriesStoryMetadata(element: Element): boolean {
+  return element.localName === 'article' || element.hasAttribute('data-url') || element.querySelector(STORY_METADATA) !== null;
+}
+
+export const NEXT_STORY_RULES: readonly CleaningRule[] = [
+  { family: 'next-story', name: 'appended-story', candidates: 'article, section, div', matches: isAppendedStory, maxShareOfPageText: 1 },
+];

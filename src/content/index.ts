@@ -2,8 +2,8 @@ import browser from 'webextension-polyfill';
 import { errorMessage, listen, type ContentProtocol } from '../shared/messages.js';
 import { loadOptions, onOptionsChanged, saveOptions, type Options } from '../shared/options.js';
 import { t } from '../shared/i18n.js';
-import { MAX_PAGE_ELEMENTS, oversizedPage, readLivePage, selectionMarkdown } from './extract-page.js';
-import { ReaderOverlay, type ReaderContent } from './overlay.js';
+import { OutOfTime, pageBeyondBounds, readLivePage, selectionMarkdown } from './extract-page.js';
+import { boundMessage, ReaderOverlay, type ReaderContent } from './overlay.js';
 
 /**
  * The content script, injected on demand only (activeTab + scripting). Injecting it twice
@@ -46,11 +46,12 @@ function start(): void {
 
   const readContent = async (force: boolean, frontMatter: boolean | Promise<boolean>): Promise<ReaderContent> => {
     try {
-      const elements = force ? null : oversizedPage();
-      if (elements !== null) return { kind: 'too-large', elements, limit: MAX_PAGE_ELEMENTS };
+      const limit = force ? null : pageBeyondBounds();
+      if (limit) return { kind: 'too-complex', limit };
       // The overlay makes the Markdown only when Copy asks for it.
       return { kind: 'result', result: (await readLivePage({ force, frontMatter, deferMarkdown: true })).result };
     } catch (error) {
+      if (error instanceof OutOfTime) return { kind: 'too-complex', limit: error.limit };
       return { kind: 'error', message: errorMessage(error) };
     }
   };
@@ -95,7 +96,7 @@ function start(): void {
     const ahead = takeReadAhead();
     if (overlay?.isOpen && overlay.articleMarkdown !== null) return overlay.articleMarkdown;
     const { options, content } = await (ahead ?? readPage());
-    if (content.kind === 'too-large') throw new Error(t('pageTooLarge', [String(content.elements), String(content.limit)]));
+    if (content.kind === 'too-complex') throw new Error(boundMessage(content.limit));
     if (content.kind === 'error') throw new Error(content.message);
     const { frontMatter } = options;
     let { result } = content;

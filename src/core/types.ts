@@ -32,7 +32,17 @@ export type NotAnArticleReason =
   /** `isProbablyReaderable` says the page is not an article (index pages, apps, forms). */
   | 'not-readerable'
   /** Readability found no main content. */
-  | 'no-content';
+  | 'no-content'
+  /** The page is past a bound of depth, size or time (see `limit`); `force` skips it. */
+  | 'too-complex';
+
+/** The bound a too-complex page went past. */
+export interface ExceededLimit {
+  what: 'depth' | 'elements' | 'time';
+  /** The page's nesting depth, element count, or milliseconds spent. */
+  value: number;
+  limit: number;
+}
 
 /** What the core returns for a page without an article: a result, never an exception. */
 export interface NotAnArticle {
@@ -41,6 +51,8 @@ export interface NotAnArticle {
   title: string;
   reason: NotAnArticleReason;
   message: string;
+  /** Only for `too-complex`. */
+  limit?: ExceededLimit;
   removals?: Removal[];
 }
 

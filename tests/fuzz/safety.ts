@@ -45,9 +45,15 @@ export function unsafeInHtml(html: string): string[] {
   return found;
 }
 
+/** Markdown without its code: fenced blocks and code spans are shown as text, never run. */
+function outsideCode(markdown: string): string {
+  return markdown.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[`~]*[ \t]*$/gm, '').replace(/(`+)[^`]*?\1/g, '');
+}
+
 /** Executable things in Markdown: raw tags that would run, and script or non-raster data link targets. */
-export function unsafeInMarkdown(markdown: string): string[] {
+export function unsafeInMarkdown(fullMarkdown: string): string[] {
   const found: string[] = [];
+  const markdown = outsideCode(fullMarkdown);
   for (const match of markdown.matchAll(/<\s*(script|iframe|frame|object|embed|form|base|meta|svg|math)\b/gi)) found.push(`markdown <${match[1]}>`);
   for (const match of markdown.matchAll(/\bon[a-z]+\s*=\s*["']?[^\s>]*/gi)) {
     // Only inside a raw tag: `on...=` in text is escaped prose.

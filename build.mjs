@@ -31,7 +31,7 @@ export function inPageBundleOptions(browser) {
 async function buildNode() {
   await build({
     ...watchFree,
-    entryPoints: { index: 'src/node/index.ts', cli: 'src/node/cli.ts' },
+    entryPoints: { index: 'src/node/index.ts', cli: 'src/node/cli.ts', 'read-worker': 'src/node/read-worker.ts' },
     outdir: `${dist}/node`,
     bundle: true,
     platform: 'node',

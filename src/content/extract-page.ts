@@ -1,8 +1,9 @@
 import { htmlToMarkdown } from '../core/markdown.js';
 import { absolutizeUrls } from '../core/prepare.js';
+import { BROWSER_BOUNDS, exceededBound } from '../core/page-bounds.js';
 import { readArticleInStages } from '../core/read-article.js';
 import { sanitizeArticleHtml } from '../core/sanitize.js';
-import type { ReadResult, Removal } from '../core/types.js';
+import type { ExceededLimit, ReadResult, Removal } from '../core/types.js';
 import { cleanDocument, type CleanResult } from '../core/clean/clean.js';
 import { CleanedPlaces } from './cleaned-places.js';
 import { findInvisible, removeCopies } from './layout-signals.js';
@@ -17,16 +18,11 @@ export interface PageRead {
 }
 
 /**
- * Past this many elements the reader asks before it works: every stage is linear in the
- * page's size, and at this size the longest stage nears 300 ms on a 2-core machine
- * (`npm run bench -- --long-scale N`; the generated long page has about 19,000 elements).
+ * The bound of BROWSER_BOUNDS the live page is past (depth, then elements), or null: checked
+ * before anything is cloned. Only a page's own script nests past the parser's depth.
  */
-export const MAX_PAGE_ELEMENTS = 50_000;
-
-/** The live page's element count, when it is over MAX_PAGE_ELEMENTS; null otherwise. */
-export function oversizedPage(): number | null {
-  const elements = document.getElementsByTagName('*').length;
-  return elements > MAX_PAGE_ELEMENTS ? elements : null;
+export function pageBeyondBounds(): ExceededLimit | null {
+  return exceededBound(document, BROWSER_BOUNDS);
 }
 
 /**
@@ -98,18 +94,31 @@ function removeReaderHosts(clone: Document, beforeRemove?: (host: Element) => vo
  */
 const TURN_AFTER_MS = 50;
 
-function pacer(): () => Promise<void> {
-  let lastTurn = performance.now();
+/** Thrown between stages once the read has taken longer than its time bound. */
+export class OutOfTime extends Error {
+  constructor(readonly limit: ExceededLimit) {
+    super('out of time');
+  }
+}
+
+function pacer(deadline: number | null): () => Promise<void> {
+  const started = performance.now();
+  let lastTurn = started;
   return async () => {
-    if (performance.now() - lastTurn < TURN_AFTER_MS) return;
+    const now = performance.now();
+    if (deadline !== null && now - started > deadline) throw new OutOfTime({ what: 'time', value: Math.round(now - started), limit: deadline });
+    if (now - lastTurn < TURN_AFTER_MS) return;
     await new Promise((resolve) => setTimeout(resolve, 0));
     lastTurn = performance.now();
   };
 }
 
-/** Runs the core on a clone of the live page, after dropping what the user cannot see. */
+/**
+ * Runs the core on a clone of the live page, after dropping what the user cannot see. Without
+ * `force`, a read that outlasts BROWSER_BOUNDS' time stops at the next stage with OutOfTime.
+ */
 export async function readLivePage(options: { force: boolean }): Promise<PageRead> {
-  const pause = pacer();
+  const pause = pacer(options.force ? null : BROWSER_BOUNDS.milliseconds);
   const { clone, cleaned, layoutRemovals } = visibleClone();
   await pause();
   const { result, body } = await readArticleInStages(

@@ -3,8 +3,8 @@ import { errorMessage, listen, type ContentProtocol } from '../shared/messages.j
 import { loadOptions, onOptionsChanged, saveOptions, type Options } from '../shared/options.js';
 import { t } from '../shared/i18n.js';
 import { articleMarkdown } from '../core/markdown.js';
-import { MAX_PAGE_ELEMENTS, oversizedPage, readLivePage, selectionMarkdown } from './extract-page.js';
-import { ReaderOverlay, type ReaderContent } from './overlay.js';
+import { OutOfTime, pageBeyondBounds, readLivePage, selectionMarkdown } from './extract-page.js';
+import { boundMessage, ReaderOverlay, type ReaderContent } from './overlay.js';
 
 /**
  * The content script, injected on demand only (activeTab + scripting). Injecting it twice
@@ -47,11 +47,12 @@ function start(): void {
 
   const readContent = async (force: boolean): Promise<ReaderContent> => {
     try {
-      const elements = force ? null : oversizedPage();
-      if (elements !== null) return { kind: 'too-large', elements, limit: MAX_PAGE_ELEMENTS };
+      const limit = force ? null : pageBeyondBounds();
+      if (limit) return { kind: 'too-complex', limit };
       const { result, body } = await readLivePage({ force });
       return { kind: 'result', result, body };
     } catch (error) {
+      if (error instanceof OutOfTime) return { kind: 'too-complex', limit: error.limit };
       return { kind: 'error', message: errorMessage(error) };
     }
   };
@@ -96,7 +97,7 @@ function start(): void {
     const shown = overlay?.isOpen ? overlay.markdown() : null;
     if (shown !== null) return shown;
     const { options, content } = await (ahead ?? readPage());
-    if (content.kind === 'too-large') throw new Error(t('pageTooLarge', [String(content.elements), String(content.limit)]));
+    if (content.kind === 'too-complex') throw new Error(boundMessage(content.limit));
     if (content.kind === 'error') throw new Error(content.message);
     // Copy is an explicit request for this page's text: a page judged no article is read anyway.
     const { result, body } = content.result.kind === 'article' ? content : await readLivePage({ force: true });

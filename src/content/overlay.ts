@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { articleBody } from './article-body.js';
 import { articleMarkdown } from '../core/markdown.js';
 import { sanitizeArticleHtml } from '../core/sanitize.js';
-import type { Article, NotAnArticleReason, ReadResult } from '../core/types.js';
+import type { Article, ExceededLimit, NotAnArticleReason, ReadResult } from '../core/types.js';
 import type { MessageName } from '../shared/i18n.js';
 import { t } from '../shared/i18n.js';
 import { errorMessage } from '../shared/messages.js';
@@ -20,12 +20,14 @@ const NOT_ARTICLE_MESSAGES: Record<NotAnArticleReason, MessageName> = {
   form: 'notArticleForm',
   'too-little-text': 'notArticleTooLittleText',
   'no-content': 'noArticle',
+  // The browser reports its bounds as a content kind of their own, never as this result.
+  'too-complex': 'noArticle',
 };
 
 export type ReaderContent =
   /** `body`: the sanitized article tree the pipeline made, for an article. */
   | { kind: 'result'; result: ReadResult; body: HTMLElement | null }
-  | { kind: 'too-large'; elements: number; limit: number }
+  | { kind: 'too-complex'; limit: ExceededLimit }
   | { kind: 'error'; message: string };
 
 export interface OverlayCallbacks {
@@ -40,6 +42,15 @@ function element<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, properties: 
   const created = Object.assign(document.createElement(tag), properties);
   created.append(...children);
   return created;
+}
+
+const BOUND_MESSAGES: Record<ExceededLimit['what'], MessageName> = { depth: 'pageTooDeep', elements: 'pageTooLarge', time: 'pageTooSlow' };
+
+/** What the notice says for a page past a bound, its numbers in the reader's language. */
+export function boundMessage(limit: ExceededLimit, lang?: string): string {
+  const count = (value: number) => value.toLocaleString(lang || undefined);
+  if (limit.what === 'time') return t('pageTooSlow', count(limit.limit / 1000));
+  return t(BOUND_MESSAGES[limit.what], [count(limit.value), count(limit.limit)]);
 }
 
 /** The publisher's calendar date (not the reader's time zone's), or null when `value` is no date. */
@@ -261,9 +272,8 @@ export class ReaderOverlay {
     const main = element('main');
     if (content.kind === 'error') {
       main.append(this.notice(t('readerError', content.message)));
-    } else if (content.kind === 'too-large') {
-      const count = (value: number) => value.toLocaleString(this.dialog.lang || undefined);
-      main.append(this.notice(t('pageTooLarge', [count(content.elements), count(content.limit)]), this.showAnywayButton()));
+    } else if (content.kind === 'too-complex') {
+      main.append(this.notice(boundMessage(content.limit, this.dialog.lang), this.showAnywayButton()));
     } else if (content.result.kind === 'not-article') {
       main.append(this.notice(t(NOT_ARTICLE_MESSAGES[content.result.reason]), this.showAnywayButton()));
     } else {

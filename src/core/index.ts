@@ -5,3 +5,4 @@ export { sanitizeArticleHtml, sanitizeToFragment } from './sanitize.js';
 export { htmlToMarkdown, frontMatter } from './markdown.js';
 export { blockText, countWords, readingMinutes, wordTotal } from './text.js';
 export type * from './types.js';
+export { BROWSER_BOUNDS, NODE_BOUNDS, exceededBound, tooComplex, type PageBounds } from './page-bounds.js';

@@ -73,7 +73,7 @@ export async function readArticleInStages(input: ReadInput, options: ReadOptions
   }
 }
 
-const NOT_ARTICLE_MESSAGES: Record<NotAnArticleReason, string> = {
+const NOT_ARTICLE_MESSAGES: Record<Exclude<NotAnArticleReason, 'too-complex'>, string> = {
   listing: 'This page lists other pages (a section front, search results or a catalogue); it has no article of its own.',
   links: 'This page is mostly links; it has no article.',
   form: 'This page is a form, not an article.',
@@ -108,7 +108,7 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
   }
   const debugRemovals = () => (options.debug ? { removals } : {});
   const pageTitle = doc.title.trim();
-  const notAnArticle = (reason: NotAnArticleReason, verdict?: Verdict): PipelineOutput => ({
+  const notAnArticle = (reason: keyof typeof NOT_ARTICLE_MESSAGES, verdict?: Verdict): PipelineOutput => ({
     result: { kind: 'not-article', url, title: pageTitle, reason, message: NOT_ARTICLE_MESSAGES[reason], ...(verdict ? { verdict } : {}), ...debugRemovals() },
     body: null,
   });

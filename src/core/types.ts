@@ -29,7 +29,17 @@ export type NotAnArticleReason =
   /** What extraction found is not an article: a listing, links, a form, no sentence of text. */
   | NotArticleKind
   /** Readability found no main content. */
-  | 'no-content';
+  | 'no-content'
+  /** The page is past a bound of depth, size or time (see `limit`); `force` skips it. */
+  | 'too-complex';
+
+/** The bound a too-complex page went past. */
+export interface ExceededLimit {
+  what: 'depth' | 'elements' | 'time';
+  /** The page's nesting depth, element count, or milliseconds spent. */
+  value: number;
+  limit: number;
+}
 
 /** What the core returns for a page without an article: a result, never an exception. */
 export interface NotAnArticle {
@@ -40,6 +50,8 @@ export interface NotAnArticle {
   message: string;
   /** The signals behind the verdict, when extraction found something to judge. */
   verdict?: Verdict;
+  /** Only for `too-complex`. */
+  limit?: ExceededLimit;
   removals?: Removal[];
 }
 

@@ -1,11 +1,13 @@
 import { articleMarkdown } from '../core/markdown.js';
-import { readArticle } from '../core/read-article.js';
-import type { Article, MarkdownOptions, ReadOptions, ReadResult } from '../core/types.js';
+import { exceededBound, NODE_BOUNDS, tooComplex } from '../core/page-bounds.js';
+import { readArticleInStages } from '../core/read-article.js';
+import type { Article, ExceededLimit, MarkdownOptions, ReadOptions, ReadResult } from '../core/types.js';
 import { decodeHtml } from './decode.js';
 import { canonicalUrl, parsePage, type ParsedPage } from './parse.js';
 
-export type { Article, MarkdownOptions, MarkdownTemplate, NotAnArticle, ReadResult, Removal, ReadOptions } from '../core/types.js';
+export type { Article, ExceededLimit, MarkdownOptions, MarkdownTemplate, NotAnArticle, ReadResult, Removal, ReadOptions } from '../core/types.js';
 export type { Verdict } from '../core/verdict/verdict.js';
+export { NODE_BOUNDS, type PageBounds } from '../core/page-bounds.js';
 
 export interface ExtractOptions extends ReadOptions {
   /** The page's URL: the base for relative links, and `source` in front matter. */
@@ -14,9 +16,17 @@ export interface ExtractOptions extends ReadOptions {
   charset?: string;
 }
 
+/** Thrown between pipeline stages once the time bound is spent. */
+class OutOfTime extends Error {
+  constructor(readonly limit: ExceededLimit) {
+    super('out of time');
+  }
+}
+
 /**
  * Reads the article in a page. `html` may be text or the page's raw bytes in
- * its own encoding. A page with no article gives a `not-article` result.
+ * its own encoding. A page with no article gives a `not-article` result, and so
+ * does a page past NODE_BOUNDS (`too-complex`), unless `force` is set.
  */
 export async function extractArticle(html: string | Uint8Array, options: ExtractOptions = {}): Promise<ReadResult> {
   const markup = typeof html === 'string' ? html : decodeHtml(html, options.charset);
@@ -33,11 +43,22 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
     }
     return page;
   };
+  const started = performance.now();
   const page = open();
   const url = options.url ?? canonicalUrl(page.document);
   try {
+    const exceeded = options.force ? null : exceededBound(page.document, NODE_BOUNDS);
+    if (exceeded) return tooComplex(page.document, url ?? null, exceeded);
+    const checkTime = async (): Promise<void> => {
+      const spent = performance.now() - started;
+      if (!options.force && spent > NODE_BOUNDS.milliseconds) throw new OutOfTime({ what: 'time', value: Math.round(spent), limit: NODE_BOUNDS.milliseconds });
+    };
     // Recovery asks for an uncleaned copy only when the article comes out short: parse again then.
-    return readArticle({ document: page.document, window: page.window, url: url ?? null, uncleanedPage: () => open().document }, options);
+    const { result } = await readArticleInStages({ document: page.document, window: page.window, url: url ?? null, uncleanedPage: () => open().document }, options, checkTime);
+    return result;
+  } catch (error) {
+    if (error instanceof OutOfTime) return tooComplex(page.document, url ?? null, error.limit);
+    throw error;
   } finally {
     for (const opened of pages) opened.close();
     // jsdom frees a closed window's document only once the event loop turns; a

@@ -113,3 +113,22 @@ test('a URL fetch gives up after --timeout', async () => {
   assert.match(result.stderr, /slow: .*(timeout|aborted)/i);
   assert.ok(result.ms < 4000, `gave up after ${result.ms} ms`);
 });
+
+test('a page that outlasts --timeout-per-page: a clear message, the next input is read, exit 3', async () => {
+  // Minutes of Readability: 10,000 levels capped into a wide level 513 deep, read past the bounds by --force.
+  const slow = join(dir, 'slow.html');
+  writeFileSync(slow, articlePage('<div>nested words, '.repeat(10_000)));
+  const result = await run(['--force', '--timeout-per-page', '4', slow, seedPath]);
+  assert.equal(result.code, 3, result.stderr);
+  assert.match(result.stderr, /slow\.html: took longer than 4 s \(--timeout-per-page\); skipped/);
+  assert.match(result.stdout, /警方在6日表示/);
+  assert.ok(result.ms < 30_000, `${result.ms} ms`);
+});
+
+test('a page past the bounds: too complex without --force, exit 1', async () => {
+  const deep = join(dir, 'deep.html');
+  writeFileSync(deep, articlePage('<div>nested words, '.repeat(2_000)));
+  const result = await run([deep]);
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(result.stderr, /deep\.html: This page is too complex to read: its elements nest 513 deep \(the limit is 256\)\./);
+});

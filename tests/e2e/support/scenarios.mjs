@@ -81,6 +81,9 @@ export function defineScenarios(test, env) {
       assert.equal(after.status, 'Copied');
       const markdown = await env.driver.readClipboard(page);
       assert.notEqual(markdown, 'SENTINEL-BEFORE-COPY');
+      // The default template: the title, then the source line linking the page.
+      assert.ok(markdown.startsWith(`# ${SEED_EXPECT.title}\n\n[`), `starts with the title and the source line: ${markdown.slice(0, 120)}`);
+      assert.match(markdown, new RegExp(`\\]\\(<${env.server.origin.replace(/[.]/g, '\\.')}/seed\\.html[^>]*>\\)`));
       for (const sentence of SEED_EXPECT.must_contain) assert.ok(markdown.includes(sentence), `markdown keeps: ${sentence}`);
       for (const fragment of SEED_EXPECT.must_not_contain) assert.ok(!markdown.includes(fragment), `markdown drops: ${fragment}`);
       assert.match(markdown, /!\[哈萨克斯坦总统[^\]]*\]\(https:\/\/img5\.secretchina\.com\/pic\/2022\/1-6\/p3074791a886718341-ss\.jpg\)/);
@@ -392,6 +395,17 @@ export function defineScenarios(test, env) {
   });
 }
 
+/** Picks a Markdown template in the options page, as a user's choice in its select would. */
+async function chooseTemplate(options, template) {
+  await options.waitForSelector('select[name=markdownTemplate] option[value="front-matter"]');
+  await options.evaluate((value) => {
+    const select = document.querySelector('select[name=markdownTemplate]');
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }, template);
+  await waitFor(() => options.evaluate(() => document.getElementById('status').textContent === 'Saved'), 3000, 'saved');
+}
+
 export { waitFor, sleep, withPage, clickIn };
 
 /** The options page lists both shortcuts as assigned, and its front-matter switch changes what the overlay copies. */
@@ -404,8 +418,7 @@ export function defineOptionsScenario(test, env) {
         return items.length === 2 && items;
       }, 3000, 'the shortcut list');
       assert.deepEqual([...shortcuts].sort(), ['Alt+Shift+U', 'Alt+Shift+Y']);
-      await options.click('input[name=frontMatter]');
-      await waitFor(() => options.evaluate(() => document.getElementById('status').textContent === 'Saved'), 3000, 'saved');
+      await chooseTemplate(options, 'front-matter');
     } finally {
       await options.close();
     }
@@ -421,10 +434,9 @@ export function defineOptionsScenario(test, env) {
       });
     } finally {
       const restore = await env.driver.newPage(env.driver.extensionUrl('options.html'));
-      await restore.waitForSelector('input[name=frontMatter]');
-      await waitFor(() => restore.evaluate(() => document.querySelector('input[name=frontMatter]').checked), 3000, 'options loaded');
-      await restore.click('input[name=frontMatter]');
-      await waitFor(() => restore.evaluate(() => document.getElementById('status').textContent === 'Saved'), 3000, 'saved');
+      await restore.waitForSelector('select[name=markdownTemplate]');
+      await waitFor(() => restore.evaluate(() => document.querySelector('select[name=markdownTemplate]').value === 'front-matter'), 3000, 'options loaded');
+      await chooseTemplate(restore, 'heading');
       await restore.close();
     }
   });

@@ -58,9 +58,27 @@ const familyCases: Array<{ family: string; remove: string; keep: string }> = [
   },
   {
     // Commenters' names marked `.author` do not make a comment thread the byline.
-    family: 'boilerplate',
+    family: 'comments',
     remove: '<section id="comments" class="comments"><div class="comment"><span class="author">Reader One</span><p>Thanks for writing this up; the part on soil was new to me, and I will try it in the garden this spring.</p></div><div class="comment"><span class="author">Reader Two</span><p>Same here, and the photos are lovely.</p></div></section>',
     keep: '<div class="comments-meta">By <span class="author">Jane Doe</span>, 12 comments</div>',
+  },
+  // A thread by its structure: signed items in a container named for comments, or schema.org Comments.
+  {
+    family: 'comments',
+    remove: '<div id="disqus_thread"><ul><li class="post"><span class="author">Ana</span><time>2h</time><p>First.</p></li><li class="post"><span class="author">Ben</span><time>1h</time><p>Second.</p></li></ul></div>',
+    // Signed items outside a comments container: a list of contributions to the story itself.
+    keep: '<ol class="contributions"><li><span class="author">Ana</span> <time>9:00</time> reported from the port.</li><li><span class="author">Ben</span> <time>9:30</time> from the station.</li></ol>',
+  },
+  {
+    family: 'comments',
+    remove: '<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">Ana</span><p itemprop="text">Well said.</p></div>',
+    keep: '<div itemscope itemtype="https://schema.org/NewsArticle"><p>The story.</p></div>',
+  },
+  { family: 'consent', remove: '<div id="onetrust-consent-sdk"><p>We and our 812 partners store and access information on your device.</p></div>', keep: '<div class="privacy-story"><p>How privacy notices changed the web.</p></div>' },
+  {
+    family: 'next-story',
+    remove: '<article><h1>First story of the page</h1><p>One.</p><p>Two.</p></article><article data-url="/next-story"><h1>The story the site appended</h1><p>Three.</p><p>Four.</p></article>',
+    keep: '<article><h1>The only story here</h1><p>Intro.</p><section><h1>A part of it with its own heading</h1><p>Five.</p><p>Six.</p></section></article>',
   },
   { family: 'boilerplate', remove: '<div class="post-tags"><a href="/tag/x">x</a></div>', keep: '<div class="hentry tag-politics category-news">The post itself.</div>' },
 ];

@@ -19,7 +19,16 @@ function articlePage({ title, lang = 'en', dir = 'ltr', head = '', before = '', 
 /** A 1×1 transparent GIF. */
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
+// Hand-written pages of the verdict's labelled set, served as they are.
+const VERDICT_DIR = new URL('../../fixtures/verdict/', import.meta.url);
+const verdictPage = (file) => () => ({ body: readFileSync(new URL(file, VERDICT_DIR)) });
+
 const PAGES = {
+  '/verdict/brief.html': verdictPage('positives/en-breaking-brief-420.html'),
+  '/verdict/roundup.html': verdictPage('positives/en-list-roundup-numbered.html'),
+  '/verdict/section-front.html': verdictPage('negatives/de-section-front-politik.html'),
+  '/verdict/thread.html': verdictPage('threads/wordpress-200-comments.html'),
+
   '/seed.html': () => ({ body: SEED_PAGE }),
 
   '/layout.html': () => ({

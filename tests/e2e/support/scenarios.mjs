@@ -242,6 +242,39 @@ export function defineScenarios(test, env) {
     });
   });
 
+  test('a one-paragraph brief and a list-shaped roundup open straight into the reader', async () => {
+    await withPage(env, '/verdict/brief.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      assert.equal(state.buttons.showAnyway, null, 'no "not an article" notice');
+      assert.match(state.title, /^Large fire at Barking recycling plant/);
+      assert.ok(state.articleText.includes('People living nearby have been told to keep their windows and doors closed.'));
+    });
+    await withPage(env, '/verdict/roundup.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      assert.equal(state.buttons.showAnyway, null, 'no "not an article" notice');
+      assert.ok(state.articleText.includes('Rangers will be at the river from noon to point out spawning fish.'));
+    });
+  });
+
+  test('a section front of teasers gets the "not an article" notice with "Show anyway"', async () => {
+    await withPage(env, '/verdict/section-front.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      assert.match(state.title, /lists other pages/);
+      assert.notEqual(state.buttons.showAnyway, null);
+    });
+  });
+
+  test('a short article under a 200-comment thread shows the article and none of the comments', async () => {
+    await withPage(env, '/verdict/thread.html', async (page) => {
+      const state = await env.driver.openWithAction(page);
+      assert.equal(state.buttons.showAnyway, null);
+      assert.ok(state.articleText.includes('The consultation runs until the end of the month, and a decision is expected in January.'));
+      for (const comment of ['I walk past that car park every morning', 'Has anyone asked the traders on Mill Lane', 'Please keep the comments civil']) {
+        assert.ok(!state.articleText.includes(comment), `comment left out: ${comment}`);
+      }
+    });
+  });
+
   test('a page that is not an article says so and offers "Show anyway"', async () => {
     await withPage(env, '/not-article.html', async (page) => {
       const state = await env.driver.openWithAction(page);

@@ -9,7 +9,7 @@ import { page } from '../support/dom.ts';
 
 const FIXTURES = new URL('../fixtures/verdict/', import.meta.url).pathname;
 
-const plainPage: PageSignals = { declaredType: null, declaredAs: [], hasHeadline: false, hasDateOrAuthor: false, hasLoginOrForm: false, probablyReaderable: false, teaserTexts: [] };
+const plainPage: PageSignals = { declaredType: null, declaredAs: [], hasHeadline: false, hasDateOrAuthor: false, hasPasswordField: false, probablyReaderable: false, teaserTexts: [] };
 const prose: ArticleSignals = { words: 120, blocks: 4, linkDensity: 0.05, proseWords: 110, teaserShare: 0 };
 
 test('each signal makes the verdict fire, and its absence does not', () => {
@@ -17,10 +17,11 @@ test('each signal makes the verdict fire, and its absence does not', () => {
   assert.equal(articleVerdict(plainPage, { ...prose, teaserShare: 0.6 }).reason, 'listing');
   assert.equal(articleVerdict(plainPage, { ...prose, teaserShare: 0.4 }).reason, null, 'a few teasers in an article');
   assert.equal(articleVerdict(plainPage, { ...prose, linkDensity: 0.6 }).reason, 'links');
-  assert.equal(articleVerdict({ ...plainPage, hasLoginOrForm: true }, { ...prose, words: 40 }).reason, 'form');
-  assert.equal(articleVerdict({ ...plainPage, hasLoginOrForm: true }, { ...prose, words: 400 }).reason, null, 'an article with a newsletter form');
+  assert.equal(articleVerdict({ ...plainPage, hasPasswordField: true }, { ...prose, words: 40 }).reason, 'form');
+  assert.equal(articleVerdict({ ...plainPage, hasPasswordField: true }, { ...prose, words: 400 }).reason, null, 'an article with a newsletter form');
   assert.equal(articleVerdict(plainPage, { ...prose, words: 30, proseWords: 12 }).reason, 'too-little-text');
   assert.equal(articleVerdict(plainPage, { ...prose, words: 30, proseWords: 25 }).reason, null, 'one sentence-long paragraph is enough');
+  assert.equal(articleVerdict(plainPage, { ...prose, words: 160, proseWords: 0 }).reason, null, 'enough words in short blocks');
 });
 
 test('a page that declares itself an article, or is dated, is shown however short', () => {
@@ -59,7 +60,7 @@ test('page signals: a form, a date, a headline the title names', () => {
   parsed.close();
   assert.equal(signals.hasHeadline, true);
   assert.equal(signals.hasDateOrAuthor, true);
-  assert.equal(signals.hasLoginOrForm, true);
+  assert.equal(signals.hasPasswordField, true);
 });
 
 test('teasers: repeated cards whose headline is a link, in any script; not links inside sentences', () => {

@@ -17,8 +17,8 @@ export interface PageSignals {
   hasHeadline: boolean;
   /** A machine-readable publication date or an author in the page's markup. */
   hasDateOrAuthor: boolean;
-  /** A password field, or a form with several fields to fill in. */
-  hasLoginOrForm: boolean;
+  /** A password field: a log-in or sign-up page (comment and newsletter forms have none). */
+  hasPasswordField: boolean;
   /** Readability's own "offer a reader here" heuristic: one signal among the others. */
   probablyReaderable: boolean;
   /**
@@ -30,8 +30,11 @@ export interface PageSignals {
 
 /** schema.org types of a single piece of writing. */
 const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|Report|Review|Recipe|HowTo|Guide|Chapter|CreativeWork)$/;
-/** schema.org types of a page that lists or sells things rather than telling one story. */
-const LISTING_TYPES = /^(?:CollectionPage|SearchResultsPage|ItemList|Product|ProductGroup|OfferCatalog|Store|JobPosting|RealEstateListing|VideoObject|ImageGallery|MediaGallery|ProfilePage|ContactPage|CheckoutPage)$/;
+/**
+ * schema.org types of a page that lists or sells things rather than telling one story. Not the
+ * media objects (VideoObject, ImageObject): articles declare the video or photo they embed.
+ */
+const LISTING_TYPES = /^(?:CollectionPage|SearchResultsPage|ItemList|Product|ProductGroup|OfferCatalog|Store|JobPosting|RealEstateListing|ProfilePage|ContactPage|CheckoutPage)$/;
 const OPEN_GRAPH_ARTICLE = /^(?:article|blog|news|post)/i;
 const OPEN_GRAPH_LISTING = /^(?:product|video|music|profile|books?\.|restaurant|business)/i;
 
@@ -86,10 +89,6 @@ const DATE_OR_AUTHOR =
   'meta[property="article:published_time" i], meta[name="date" i], meta[name="pubdate" i], meta[itemprop="datePublished" i], [itemprop~="datePublished"], ' +
   'meta[name="author" i], meta[property="article:author" i], [rel~="author"], [itemprop~="author"], time[datetime], time[pubdate]';
 
-function hasLoginOrForm(doc: Document): boolean {
-  if (doc.querySelector('input[type="password" i]')) return true;
-  return Array.from(doc.querySelectorAll('form')).some((form) => form.querySelectorAll('input:not([type="hidden" i]):not([type="submit" i]):not([type="button" i]), textarea, select').length >= 3);
-}
 
 /** A teaser's own text is a headline and a summary: more than a menu item, less than a story (in words, Chinese and Japanese by character). */
 const TEASER_MIN_WORDS = 6;
@@ -185,7 +184,7 @@ export function pageSignals(doc: Document): PageSignals {
     ...declared(doc),
     hasHeadline: hasHeadline(doc),
     hasDateOrAuthor: doc.querySelector(DATE_OR_AUTHOR) !== null,
-    hasLoginOrForm: hasLoginOrForm(doc),
+    hasPasswordField: doc.querySelector('input[type="password" i]') !== null,
     probablyReaderable: isProbablyReaderable(doc),
     teaserTexts: doc.body ? teaserTexts(doc.body) : [],
   };

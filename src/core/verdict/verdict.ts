@@ -35,8 +35,9 @@ const PROSE_BLOCK_MIN_WORDS = 15;
 
 /** Teasers hold this share of the extracted text: Readability took the listing, or one card of it. */
 const LISTING_TEASER_SHARE = 0.5;
-/** Below this much prose, an article says too little to be one… */
+/** Below this much prose and this many words in all, an article says too little to be one… */
 const MIN_PROSE_WORDS = 25;
+const MIN_WORDS = 150;
 /** …and a page built around a form is a form, not an article. */
 const FORM_MAX_WORDS = 150;
 /** Mostly links: a directory, a sitemap, a menu. */
@@ -65,8 +66,8 @@ function kindOf(page: PageSignals, article: ArticleSignals): NotArticleKind | nu
   const declaredArticle = page.declaredType === 'article';
   if (article.teaserShare >= LISTING_TEASER_SHARE && !declaredArticle) return 'listing';
   if (article.linkDensity >= LINKS_DENSITY && !declaredArticle) return 'links';
-  if (page.hasLoginOrForm && article.words < FORM_MAX_WORDS) return 'form';
-  if (article.proseWords < MIN_PROSE_WORDS && !declaredArticle && !page.hasDateOrAuthor) return 'too-little-text';
+  if (page.hasPasswordField && article.words < FORM_MAX_WORDS) return 'form';
+  if (article.proseWords < MIN_PROSE_WORDS && article.words < MIN_WORDS && !declaredArticle && !page.hasDateOrAuthor) return 'too-little-text';
   return null;
 }
 

@@ -3,12 +3,8 @@
  * `textContent` glues `a</p><p>b` into `ab`), and CJK-aware word counts.
  */
 
-const BLOCK_ELEMENTS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
-  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'math',
-]);
-const CELL_ELEMENTS = new Set(['td', 'th']);
+import { BLOCK_ELEMENTS, HAN, HTML_WHITESPACE, KANA, TABLE_CELLS, WHITESPACE, WRITTEN_WITHOUT_SPACES, collapseWhitespace } from './vocabulary.js';
+
 /** Ruby annotations (furigana and their fallback parentheses): shown above the text, not part of it. */
 const RUBY_ANNOTATIONS = new Set(['rt', 'rp']);
 
@@ -25,7 +21,7 @@ export function blockText(root: Node): string {
   const walk = (node: Node, inPre: boolean): void => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
-      parts.push(inPre ? protectPreformatted(value) : value.replace(/[ \t\n\r\f]+/g, ' '));
+      parts.push(inPre ? protectPreformatted(value) : value.replace(HTML_WHITESPACE, ' '));
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11) return;
@@ -35,9 +31,11 @@ export function blockText(root: Node): string {
       return;
     }
     if (RUBY_ANNOTATIONS.has(name)) return;
-    const isBlock = BLOCK_ELEMENTS.has(name);
+    // A cell is a block that stays on its row's line.
+    const isCell = TABLE_CELLS.has(name);
+    const isBlock = !isCell && BLOCK_ELEMENTS.has(name);
     if (isBlock) parts.push('\n\n');
-    if (CELL_ELEMENTS.has(name)) parts.push('\t');
+    if (isCell) parts.push('\t');
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inPre || name === 'pre');
     if (isBlock) parts.push('\n\n');
   };
@@ -84,10 +82,7 @@ function protectPreformatted(value: string): string {
   return value.replace(/ /g, '\uE000').replace(/\t/g, '\uE001').replace(/\r?\n/g, '\uE002');
 }
 
-// Han ideographs (with extensions and compatibility forms), Bopomofo, Hiragana, Katakana.
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3100-\u312f\u{20000}-\u{2fa1f}]/u;
-const KANA = /[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]/u;
-const CJK_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3100-\u312f\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f\u{20000}-\u{2fa1f}]/gu;
+const CJK_CHARACTER = new RegExp(WRITTEN_WITHOUT_SPACES.source, 'gu');
 // A word in a script written with spaces: letters or digits, with inner apostrophes and hyphens.
 const SPACED_WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
 
@@ -100,11 +95,9 @@ export interface WordCount {
   kana: number;
 }
 
-/** Any Han or kana character: most pages have none, and skip the per-character pass. */
-const ANY_CJK = new RegExp(CJK_CHARACTER.source, 'u');
-
 export function countWords(text: string): WordCount {
-  if (!ANY_CJK.test(text)) return { words: text.match(SPACED_WORD)?.length ?? 0, han: 0, kana: 0 };
+  // Most pages have no Han or kana, and skip the per-character pass.
+  if (!WRITTEN_WITHOUT_SPACES.test(text)) return { words: text.match(SPACED_WORD)?.length ?? 0, han: 0, kana: 0 };
   let han = 0;
   let kana = 0;
   for (const character of text.match(CJK_CHARACTER) ?? []) {
@@ -134,11 +127,6 @@ export function readingMinutes(count: WordCount): number {
   const hanSpeed = count.kana > 0 ? JAPANESE_PER_MINUTE : HAN_PER_MINUTE;
   const minutes = count.words / WORDS_PER_MINUTE + count.han / hanSpeed + count.kana / JAPANESE_PER_MINUTE;
   return minutes === 0 ? 0 : Math.max(1, Math.round(minutes));
-}
-
-/** `text` with every run of whitespace made one space, trimmed. */
-export function collapseWhitespace(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Characters of `element`'s text inside links, whitespace collapsed. */
@@ -202,7 +190,7 @@ function walkedTextUpTo(element: Element, maxChars: number): string | null {
   let text = '';
   const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    text += (node.nodeValue ?? '').replace(/\s+/g, ' ');
+    text += (node.nodeValue ?? '').replace(WHITESPACE, ' ');
     // Text added later can only lengthen what is here, so the check is exact.
     if (text.length > maxChars && collapseWhitespace(text).length > maxChars) return null;
   }

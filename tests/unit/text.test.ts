@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blockText, collapseWhitespace, collapsedTextUpTo, countWords, leafTextUpTo, reachesPrintableAscii, readingMinutes, wordTotal } from '../../src/core/text.ts';
+import { blockText, collapsedTextUpTo, countWords, leafTextUpTo, reachesPrintableAscii, readingMinutes, wordTotal } from '../../src/core/text.ts';
+import { collapseWhitespace } from '../../src/core/vocabulary.ts';
 import { page } from '../support/dom.ts';
 
 test('blocks are separated by a blank line, <br> by a newline', () => {

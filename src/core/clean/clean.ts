@@ -1,5 +1,5 @@
 import type { Removal } from '../types.js';
-import { collapseWhitespace } from '../text.js';
+import { collapseWhitespace } from '../vocabulary.js';
 import { CLEANING_RULES, type CleaningRule, type RuleContext } from './rules.js';
 import { detach } from '../dom.js';
 

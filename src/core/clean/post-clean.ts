@@ -1,5 +1,6 @@
 import type { Removal } from '../types.js';
-import { collapsedTextUpTo, collapsedUpTo, collapseWhitespace as collapse, linkTextLength } from '../text.js';
+import { collapsedTextUpTo, collapsedUpTo, linkTextLength } from '../text.js';
+import { BLOCK_SELECTOR, WRITTEN_WITHOUT_SPACES, collapseWhitespace as collapse } from '../vocabulary.js';
 import { removalOf } from './clean.js';
 import { detach } from '../dom.js';
 
@@ -117,11 +118,9 @@ function isDateline(text: string): boolean {
   return rest.length <= 30 && rest.split(' ').filter(Boolean).length <= 3;
 }
 
-const LEAF_BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, li, blockquote, section, header, footer, aside, table, figure, figcaption, ul, ol, dl, pre';
-
 /** A block with text and no block inside it that has text of its own. */
 function isLeafBlock(element: Element): boolean {
-  return !Array.from(element.querySelectorAll(LEAF_BLOCKS)).some(hasText);
+  return !Array.from(element.querySelectorAll(BLOCK_SELECTOR)).some(hasText);
 }
 
 const NEWSLETTER = /newsletter/;
@@ -239,7 +238,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     matches: (element, context) => {
       const text = context.text(element, 160);
       // A teaser is a headline: a few words at least. Links in tables and lists are the content.
-      if (!text || text.length < LINK_ONLY_MIN_CHARS || (!CJK.test(text) && text.split(' ').length < 3) || element.closest('table, ul, ol')) return false;
+      if (!text || text.length < LINK_ONLY_MIN_CHARS || (!WRITTEN_WITHOUT_SPACES.test(text) && text.split(' ').length < 3) || element.closest('table, ul, ol')) return false;
       const links = element.querySelectorAll('a');
       const href = links[0]?.getAttribute('href') ?? '';
       return links.length === 1 && !!href && !href.startsWith('#') && collapse(links[0]!.textContent).length / text.length >= 0.8;
@@ -284,8 +283,6 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
 ];
 
 const LINK_ONLY_MIN_CHARS = 20;
-/** Chinese and Japanese text: no spaces between words. */
-const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** The element's whole text, up to `maxChars`, matches `pattern`. */
 function lineMatches(context: PostCleanContext, element: Element, maxChars: number, pattern: RegExp): boolean {

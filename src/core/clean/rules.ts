@@ -1,4 +1,5 @@
 import { collapsedTextUpTo, leafTextUpTo } from '../text.js';
+import { HIDDEN_INLINE_STYLE } from '../vocabulary.js';
 import { AD_HOSTS, TRACKER_HOSTS, urlMatchesHosts } from './hosts.js';
 
 /**
@@ -99,8 +100,6 @@ function isPixelSized(element: Element): boolean {
   ].filter((size): size is number => size !== null);
   return sizes.length > 0 && sizes.some((size) => size <= 1);
 }
-
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important)?\s*(?:;|$)/i;
 
 function mediaUrls(element: Element): string[] {
   return ['src', 'data-src', 'href'].map((name) => element.getAttribute(name)).filter((url): url is string => !!url);
@@ -368,5 +367,5 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // Decoration hidden from assistive technology (`aria-hidden="true"`); Readability's own image fallback class is kept.
   { family: 'hidden', name: 'aria-hidden', candidates: 'body [aria-hidden="true"]', matches: (element) => !element.classList.contains('fallback-image') },
   // Inline `display:none` and `visibility:hidden`.
-  { family: 'hidden', name: 'inline-style-hidden', candidates: 'body [style]', matches: (element) => HIDDEN_STYLE.test(element.getAttribute('style') ?? '') },
+  { family: 'hidden', name: 'inline-style-hidden', candidates: 'body [style]', matches: (element) => HIDDEN_INLINE_STYLE.test(element.getAttribute('style') ?? '') },
 ];

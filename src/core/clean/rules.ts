@@ -16,12 +16,6 @@ export interface CleaningRule {
   name: string;
   candidates: string;
   matches?: (element: Element, context: RuleContext) => boolean;
-  /**
-   * A cheap test every element this rule removes passes. Consecutive rules that share one
-   * (the same function) have it run once per element, and skip the element together when
-   * it fails: most candidates are ordinary blocks that no rule of the run removes.
-   */
-  requires?: (element: Element) => boolean;
   /** An element holding more of the page's text than this share is kept (a misfire on a wrapper). */
   maxShareOfPageText?: number;
 }
@@ -68,8 +62,7 @@ const AD_LABELS = new Set([
 ]);
 
 /** Class or id tokens that ad frameworks and CMS ad plugins use for their slots. */
-const AD_TOKEN_WORD = /(?:ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adbox|adbanner|ad[-_]?(?:slot|unit|container|wrapper|box|banner|zone|block|space|placeholder|holder|frame|leaderboard|rectangle|skyscraper|billboard|mpu|sticky|inline|top|bottom|side|sidebar|article|content)|dfp[-_]?ad|gpt[-_]?ad|google[-_]?ads?|sponsored[-_]?(?:content|post|links?)?|native[-_]?ad)/;
-const AD_TOKEN = new RegExp(`^${AD_TOKEN_WORD.source}$`, 'i');
+const AD_TOKEN = /^(?:ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adbox|adbanner|ad[-_]?(?:slot|unit|container|wrapper|box|banner|zone|block|space|placeholder|holder|frame|leaderboard|rectangle|skyscraper|billboard|mpu|sticky|inline|top|bottom|side|sidebar|article|content)|dfp[-_]?ad|gpt[-_]?ad|google[-_]?ads?|sponsored[-_]?(?:content|post|links?)?|native[-_]?ad)$/i;
 
 function tokens(element: Element): string[] {
   const classes = (element.getAttribute('class') ?? '').split(/\s+/);
@@ -154,68 +147,12 @@ function nameWords(classes: string, id: string): string[] {
     .filter(Boolean);
 }
 
-/**
- * Every `namedAs` test's words and word pairs, each with the bits of the tests that list it.
- * The boilerplate rules all test the same elements, so an element's words are looked up
- * once for all of them (a bit mask) instead of once per rule. Words have no spaces, so a
- * pair's key ("author box") never collides with a word's.
- */
-const NAME_TEST_BITS = new Map<string, number>();
-let nameTestCount = 0;
-const nameMasks = new WeakMap<Element, number>();
-/**
- * Masks by class and id. Site chrome repeats a few names thousands of times (every menu item,
- * teaser, comment): the words are split once per name, not once per element. Bounded, since
- * the Node library reads page after page in one process.
- */
-const masksByName = new Map<string, number>();
-const MASKS_BY_NAME_KEPT = 10_000;
-
-function maskOfName(classes: string, id: string): number {
-  // The class's length first: no two pairs of values make the same key.
-  const key = `${classes.length}:${classes}${id}`;
-  let mask = masksByName.get(key);
-  if (mask === undefined) {
-    mask = 0;
-    const names = nameWords(classes, id);
-    for (let index = 0; index < names.length; index++) {
-      mask |= NAME_TEST_BITS.get(names[index]!) ?? 0;
-      if (index + 1 < names.length) mask |= NAME_TEST_BITS.get(`${names[index]} ${names[index + 1]}`) ?? 0;
-    }
-    if (masksByName.size >= MASKS_BY_NAME_KEPT) masksByName.clear();
-    masksByName.set(key, mask);
-  }
-  return mask;
-}
-
-function nameMask(element: Element): number {
-  let mask = nameMasks.get(element);
-  if (mask === undefined) {
-    const classes = element.getAttribute('class');
-    const id = element.getAttribute('id');
-    mask = classes === null && id === null ? 0 : maskOfName(classes ?? '', id ?? '');
-    nameMasks.set(element, mask);
-  }
-  return mask;
-}
-
-/** True when the element's class/id words include a word or pair of some `namedAs` test. */
-function hasTestedName(element: Element): boolean {
-  return nameMask(element) !== 0;
-}
-
-/** The tests `namedAs` made: each passes only where `hasTestedName` does. */
-const NAME_TESTS = new WeakSet<(element: Element) => boolean>();
-
 /** True when the element's class/id words include one of `words`, or one of the `pairs` in a row. */
 function namedAs(words: ReadonlySet<string>, pairs: ReadonlyArray<readonly [string, string]> = []) {
-  if (nameTestCount >= 31) throw new Error('namedAs: more tests than bits in a mask');
-  const bit = 1 << nameTestCount++;
-  const keys = [...words, ...pairs.map(([first, second]) => `${first} ${second}`)];
-  for (const key of keys) NAME_TEST_BITS.set(key, (NAME_TEST_BITS.get(key) ?? 0) | bit);
-  const test = (element: Element): boolean => (nameMask(element) & bit) !== 0;
-  NAME_TESTS.add(test);
-  return test;
+  return (element: Element): boolean => {
+    const names = nameWords(element.getAttribute('class') ?? '', element.getAttribute('id') ?? '');
+    return names.some((name, index) => words.has(name) || pairs.some(([first, second]) => name === first && names[index + 1] === second));
+  };
 }
 
 /** The article itself, and its byline (Readability reads the byline from the page). */
@@ -263,8 +200,6 @@ const boilerplate = (name: string, candidates: string, test: (element: Element) 
   family: 'boilerplate',
   name,
   candidates,
-  // The name tests share one pre-test: an element whose words hit none of them skips them all.
-  ...(NAME_TESTS.has(test) ? { requires: hasTestedName } : {}),
   // The cheap name test first: holdsArticle searches the whole subtree.
   matches: (element) => test(element) && !(options.isArticle ?? holdsArticle)(element) && !(options.keepProse && holdsProse(element)),
   // Page chrome is small next to the article; a big match is the article's own wrapper.
@@ -282,23 +217,6 @@ const HEADER_BIDDING_ID = /^(?:apstag|prebid|crt-|sas_)/;
 const HEADER_BIDDING_CLASS = /prebid|criteo/;
 const NATIVE_AD_ID = /^(?:taboola|outbrain|rc-widget|mgid|plista|zergnet)/;
 const NATIVE_AD_CLASS = /taboola|trc_related|OUTBRAIN|outbrain|rc-widget|mgid|plista|zergnet|(?:^|\s)ob-widget(?:\s|$)/;
-
-/**
- * What each of the rules on NAMED needs to see at least, read once: an id or class that one of
- * their patterns could match, or one of the data attributes they look at. AD_TOKEN applies to
- * each class token and to the whole id, so it is tested here as a token of either.
- */
-const AD_TOKEN_IN_LIST = new RegExp(`(?:^|\\s)${AD_TOKEN_WORD.source}(?=\\s|$)`, 'i');
-function mayBeAdSlotOrWidget(element: Element): boolean {
-  // Read as each rule reads it: `tokens` the attribute, the others the property.
-  const idAttribute = element.getAttribute('id');
-  if (idAttribute && AD_TOKEN.test(idAttribute)) return true;
-  const id = element.id;
-  if (id && (GPT_SLOT_ID.test(id) || HEADER_BIDDING_ID.test(id) || NATIVE_AD_ID.test(id))) return true;
-  const classes = element.getAttribute('class');
-  if (classes && (AD_TOKEN_IN_LIST.test(classes) || HEADER_BIDDING_CLASS.test(classes) || NATIVE_AD_CLASS.test(classes))) return true;
-  return element.hasAttribute('data-google-query-id') || element.hasAttribute('data-adform') || element.hasAttribute('data-widget-id');
-}
 
 /** Native-ad and content-recommendation widgets: Taboola, Outbrain, Revcontent, MGID, Plista, ZergNet. */
 function isNativeAdWidget(element: Element): boolean {
@@ -347,13 +265,13 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // one query; a CSS list of substring selectors (`[class*="taboola"]`, …) costs a
   // selector match per element and alternative, 6 ms on the benchmark's long page.
   // Google Publisher Tag / DFP slots (GPT needs an id on each slot) and the frames GPT renders into them.
-  { family: 'ad-slot', name: 'google-publisher-tag', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => GPT_SLOT_ID.test(element.id) || element.hasAttribute('data-google-query-id') },
+  { family: 'ad-slot', name: 'google-publisher-tag', candidates: NAMED, matches: (element) => GPT_SLOT_ID.test(element.id) || element.hasAttribute('data-google-query-id') },
   // Header-bidding and ad-server containers (Prebid, Amazon TAM, Criteo, Smart, Adform).
-  { family: 'ad-slot', name: 'header-bidding', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => HEADER_BIDDING_ID.test(element.id) || HEADER_BIDDING_CLASS.test(element.getAttribute('class') ?? '') || element.hasAttribute('data-adform') },
+  { family: 'ad-slot', name: 'header-bidding', candidates: NAMED, matches: (element) => HEADER_BIDDING_ID.test(element.id) || HEADER_BIDDING_CLASS.test(element.getAttribute('class') ?? '') || element.hasAttribute('data-adform') },
   // Elements whose own class or id token names an ad slot (`ad-slot`, `advertisement`, `dfp-ad`).
-  { family: 'ad-slot', name: 'ad-class-token', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => tokens(element).some((token) => AD_TOKEN.test(token)) },
+  { family: 'ad-slot', name: 'ad-class-token', candidates: NAMED, matches: (element) => tokens(element).some((token) => AD_TOKEN.test(token)) },
   // Native-ad and content-recommendation widgets (Taboola, Outbrain, Revcontent, MGID, Plista, ZergNet).
-  { family: 'ad-widget', name: 'native-ad-network', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: isNativeAdWidget },
+  { family: 'ad-widget', name: 'native-ad-network', candidates: NAMED, matches: isNativeAdWidget },
   // Frames served by ad networks.
   { family: 'ad-iframe', name: 'ad-host-frame', candidates: 'iframe', matches: (element, context) => mediaUrls(element).some((url) => urlMatchesHosts(url, AD_HOSTS, context.baseUrl)) },
   // A short element that only says "Advertisement"/"Sponsored"/"Anzeige"/"广告": the label above an ad.

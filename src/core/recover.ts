@@ -10,7 +10,7 @@
 import { cleanDocument } from './clean/clean.js';
 import { extract, type Extraction } from './extract.js';
 import { articleFromDeclaredBody, declaredArticleBody } from './structured-data.js';
-import { blockText, reachesPrintableAscii } from './text.js';
+import { blockText } from './text.js';
 import { BLOCK_ELEMENTS, collapseWhitespace as collapse } from './vocabulary.js';
 
 const UNREAD_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'select', 'textarea', 'button', 'iframe', 'object', 'head', 'title']);
@@ -121,12 +121,11 @@ export type UncleanedPage = () => Document;
 /**
  * Readability on the cleaned `doc`, with the retries described at the top of this file.
  * Every retry is for an article that came out short, so `uncleanedPage` is only called
- * then: on most pages recovery costs nothing. Null skips the retries; `doc` is rewritten.
+ * then. Null skips the retries; `doc` is rewritten.
  */
 export function extractWithRecovery(doc: Document, uncleanedPage: UncleanedPage | null): Extraction | null {
   const first = extract(doc);
-  // Most articles are long enough to need no retry: their text is never built here.
-  if (!uncleanedPage || (first && reachesPrintableAscii(first.content, SHORT_ARTICLE))) return first;
+  if (!uncleanedPage) return first;
   let best: Attempt | null = first && { extraction: first, text: blockText(first.content) };
   const bestText = () => best?.text ?? '';
   if (bestText().length >= SHORT_ARTICLE) return first;

@@ -3,7 +3,7 @@
  * `textContent` glues `a</p><p>b` into `ab`), and CJK-aware word counts.
  */
 
-import { BLOCK_ELEMENTS, HAN, HTML_WHITESPACE, KANA, TABLE_CELLS, WHITESPACE, WRITTEN_WITHOUT_SPACES, collapseWhitespace } from './vocabulary.js';
+import { BLOCK_ELEMENTS, HAN, HTML_WHITESPACE, KANA, TABLE_CELLS, WRITTEN_WITHOUT_SPACES, collapseWhitespace } from './vocabulary.js';
 
 /** Ruby annotations (furigana and their fallback parentheses): shown above the text, not part of it. */
 const RUBY_ANNOTATIONS = new Set(['rt', 'rp']);
@@ -47,32 +47,6 @@ export function blockText(root: Node): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim()
     .replace(/[\uE000-\uE002]/g, (mark) => PRE_MARKS[mark] ?? '');
-}
-
-/**
- * True when `root`'s text (ruby annotations and anything inside a `<br>` aside, as `blockText`
- * reads it) holds at least `count` printable ASCII characters: `blockText(root)` keeps one
- * character for each of them (it collapses only whitespace and drops only soft hyphens and its
- * private-use marks; NFC composition may merge a combining mark into one, never drop it), so
- * its text is then at least that long. False says nothing. The walk stops at `count`: a long
- * article is not turned into a string to learn that it is long.
- */
-export function reachesPrintableAscii(root: Node, count: number): boolean {
-  let printable = 0;
-  const reached = (node: Node): boolean => {
-    if (node.nodeType === 3) {
-      printable += printableAsciiUpTo(node.nodeValue ?? '', count - printable);
-      return printable >= count;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 11) return false;
-    if (node.nodeType === 1) {
-      const name = (node as Element).localName;
-      if (name === 'br' || RUBY_ANNOTATIONS.has(name)) return false;
-    }
-    for (let child = node.firstChild; child; child = child.nextSibling) if (reached(child)) return true;
-    return false;
-  };
-  return count <= 0 || reached(root);
 }
 
 // Whitespace inside <pre> is kept through the normalization above by standing in for it.
@@ -132,67 +106,4 @@ export function readingMinutes(count: WordCount): number {
 /** Characters of `element`'s text inside links, whitespace collapsed. */
 export function linkTextLength(element: Element): number {
   return Array.from(element.getElementsByTagName('a')).reduce((sum, link) => sum + collapseWhitespace(link.textContent).length, 0);
-}
-
-/**
- * `element`'s text with whitespace collapsed and trimmed, or null once it is longer than
- * `maxChars`. Rules that only care about short blocks ask it of every block; reading a
- * wrapper's whole `textContent` each time made them quadratic on deep pages.
- */
-export function collapsedTextUpTo(element: Element, maxChars: number): string | null {
-  // Most blocks hold one text node or none: read it without a walker.
-  const first = element.firstChild;
-  if (!first) return '';
-  if (first.nodeType === 3) {
-    const value = first.nodeValue ?? '';
-    if (first === element.lastChild) return collapsedUpTo(value, maxChars);
-    // A paragraph that opens with more text than the bound needs no walk.
-    if (hasMorePrintableThan(value, maxChars)) return null;
-  }
-  return walkedTextUpTo(element, maxChars);
-}
-
-/**
- * `collapsedTextUpTo` for an element known to have no element children: its text in one read.
- * In an XML document that also counts CDATA sections, which the walker does not see; HTML
- * documents have none.
- */
-export function leafTextUpTo(element: Element, maxChars: number): string | null {
-  return collapsedUpTo(element.textContent ?? '', maxChars);
-}
-
-/**
- * `text` collapsed and trimmed, or null once that is longer than `maxChars`. A paragraph is
- * told from a label by its first printable ASCII characters, without collapsing all of it.
- */
-export function collapsedUpTo(text: string, maxChars: number): string | null {
-  if (hasMorePrintableThan(text, maxChars)) return null;
-  const collapsed = collapseWhitespace(text);
-  return collapsed.length > maxChars ? null : collapsed;
-}
-
-/** More than `count` printable ASCII characters: collapsed, `text` is longer than `count` too. */
-function hasMorePrintableThan(text: string, count: number): boolean {
-  return text.length > count && printableAsciiUpTo(text, count + 1) > count;
-}
-
-/** The printable ASCII characters (never whitespace) in `text`, counted until there are `limit`. */
-function printableAsciiUpTo(text: string, limit: number): number {
-  let printable = 0;
-  for (let index = 0; index < text.length && printable < limit; index++) {
-    const code = text.charCodeAt(index);
-    if (code > 0x20 && code < 0x7f) printable++;
-  }
-  return printable;
-}
-
-function walkedTextUpTo(element: Element, maxChars: number): string | null {
-  let text = '';
-  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    text += (node.nodeValue ?? '').replace(WHITESPACE, ' ');
-    // Text added later can only lengthen what is here, so the check is exact.
-    if (text.length > maxChars && collapseWhitespace(text).length > maxChars) return null;
-  }
-  return collapseWhitespace(text);
 }

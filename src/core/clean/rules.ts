@@ -1,5 +1,4 @@
-import { collapsedTextUpTo, leafTextUpTo } from '../text.js';
-import { HIDDEN_INLINE_STYLE } from '../vocabulary.js';
+import { HIDDEN_INLINE_STYLE, collapseWhitespace } from '../vocabulary.js';
 import { AD_HOSTS, TRACKER_HOSTS, urlMatchesHosts } from './hosts.js';
 
 /**
@@ -102,10 +101,9 @@ function mediaUrls(element: Element): string[] {
 const AD_LABEL_MAX_CHARS = 64;
 
 function isAdLabel(element: Element): boolean {
-  const children = element.childElementCount;
-  if (children > 2) return false;
-  const text = children === 0 ? leafTextUpTo(element, AD_LABEL_MAX_CHARS) : collapsedTextUpTo(element, AD_LABEL_MAX_CHARS);
-  return text !== null && AD_LABELS.has(text.toLowerCase().replace(/[\s:·–—-]+$/u, ''));
+  if (element.childElementCount > 2) return false;
+  const text = collapseWhitespace(element.textContent);
+  return text.length <= AD_LABEL_MAX_CHARS && AD_LABELS.has(text.toLowerCase().replace(/[\s:·–—-]+$/u, ''));
 }
 
 const NOSCRIPT_MEDIA = /<(img|iframe)\b[^>]*>/gi;
@@ -175,7 +173,7 @@ const BYLINE_MAX_CHARS = 120;
  */
 function holdsArticleOrByline(element: Element): boolean {
   if (holdsArticle(element, ARTICLE_CONTAINERS)) return true;
-  return holdsArticle(element) && collapsedTextUpTo(element, BYLINE_MAX_CHARS) !== null;
+  return holdsArticle(element) && collapseWhitespace(element.textContent).length <= BYLINE_MAX_CHARS;
 }
 
 /** More paragraph text than any share bar, pager or tag list holds. */

@@ -16,7 +16,6 @@ interface PageRead {
 }
 
 interface ContentInstance {
-  generation: number;
   isAlive(): boolean;
   teardown(): void;
 }
@@ -38,7 +37,6 @@ function start(): void {
   if (previous?.isAlive()) return;
   previous?.teardown();
 
-  const generation = (previous?.generation ?? 0) + 1;
   const teardownSignal = new AbortController();
   let overlay: ReaderOverlay | null = null;
   let opening: Promise<void> | null = null;
@@ -124,7 +122,6 @@ function start(): void {
   document.dispatchEvent(new CustomEvent(SUPERSEDE_EVENT));
 
   world[INSTANCE_KEY] = {
-    generation,
     isAlive: runtimeAlive,
     teardown: () => {
       teardownSignal.abort();

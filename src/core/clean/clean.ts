@@ -4,7 +4,6 @@ import { CLEANING_RULES, type CleaningRule, type RuleContext } from './rules.js'
 import { detach } from '../dom.js';
 
 export interface CleanResult {
-  removed: number;
   removals: Removal[];
 }
 
@@ -92,5 +91,5 @@ export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CL
       }
     }
   }
-  return { removed: removals.length, removals };
+  return { removals };
 }

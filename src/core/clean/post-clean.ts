@@ -102,7 +102,8 @@ function isLeafBlock(element: Element): boolean {
 const NEWSLETTER = /newsletter/iu;
 const SUBSCRIBE = /subscri|sign(?:\s|-)?up|abonn|anmeld|inscri|suscr|iscriviti|e-?mail/iu;
 
-const BLOCKS = 'p, div, section, ul, ol, dl, table, h2, h3, h4, h5, h6, aside, footer, header, figure, blockquote';
+/** The elements the text rules below read as one box of text: rule data, not the block vocabulary. */
+const TEXT_BOXES = 'p, div, section, ul, ol, dl, table, h2, h3, h4, h5, h6, aside, footer, header, figure, blockquote';
 
 /** Where membership, subscription and donation appeals send readers. */
 const SUPPORT_URL = /(?:subscri|member|donat|support|contribut|abo(?:nn|\b)|spende|mitglied|soutien|don\b|dona|patreon|steady)/iu;
@@ -125,7 +126,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
   {
     family: 'boilerplate',
     name: 'related-label',
-    candidates: BLOCKS + ', strong, b, span',
+    candidates: TEXT_BOXES + ', strong, b, span',
     matches: (element, context) => {
       // 80 characters once the trailing punctuation is gone; a few more before.
       const text = context.text(element, 120)?.replace(/[:：»›>.…]+$/u, '').trim();
@@ -160,7 +161,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
   {
     family: 'boilerplate',
     name: 'boilerplate-line',
-    candidates: BLOCKS,
+    candidates: TEXT_BOXES,
     matches: (element, context) => {
       const text = context.text(element, 250);
       return !!text && BOILERPLATE_LINE.test(text);
@@ -171,7 +172,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
   {
     family: 'boilerplate',
     name: 'support-appeal',
-    candidates: `${BLOCKS}, [href]`,
+    candidates: `${TEXT_BOXES}, [href]`,
     matches: (element, context) => {
       const text = context.text(element, 600);
       if (text === null) return false;
@@ -196,7 +197,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
   {
     family: 'boilerplate',
     name: 'newsletter-box',
-    candidates: BLOCKS,
+    candidates: TEXT_BOXES,
     matches: (element, context) => {
       const text = context.text(element, 400);
       if (text === null || text.length > context.articleTextLength * 0.3) return false;

@@ -222,7 +222,8 @@ function isNativeAdWidget(element: Element): boolean {
   return element.hasAttribute('data-widget-id') && (element.getAttribute('data-src') ?? '').includes('outbrain');
 }
 
-const BLOCKS = 'div, section, aside, ul, ol, nav, footer, header, p, span, form, dl, table, figure';
+/** The elements a site names as a region of its page (comments, share bar, tag list): rule data, not the block vocabulary. */
+const NAMED_REGIONS = 'div, section, aside, ul, ol, nav, footer, header, p, span, form, dl, table, figure';
 
 export const CLEANING_RULES: readonly CleaningRule[] = [
   // First, so that the whole <noscript> goes rather than only the image inside it.
@@ -237,26 +238,26 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   boilerplate('site-header', 'body > header, [role="banner"]', () => true),
   // Dialogs: log-in, age checks, consent and sign-up pop-ups.
   boilerplate('dialog', 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]', () => true),
-  // From here on, the rules all look at BLOCKS: the engine queries them once, in this order.
+  // From here on, the rules all look at NAMED_REGIONS: the engine queries them once, in this order.
   // Comment threads and comment forms (WordPress's "Leave a reply" form is #respond).
   // Its commenters' names are often marked `.author`: the byline's markup protects only a block as short as a byline.
-  boilerplate('comments', BLOCKS, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']]), { isArticle: holdsArticleOrByline }),
+  boilerplate('comments', NAMED_REGIONS, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']]), { isArticle: holdsArticleOrByline }),
   // Breadcrumb trails, pagers, skip links.
-  boilerplate('breadcrumb-pager', BLOCKS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']]), { keepProse: true }),
+  boilerplate('breadcrumb-pager', NAMED_REGIONS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']]), { keepProse: true }),
   // Share bars and social follow buttons.
-  boilerplate('share-bar', BLOCKS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])), { keepProse: true }),
+  boilerplate('share-bar', NAMED_REGIONS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])), { keepProse: true }),
   // "Related", "More stories", "Recommended for you" teaser lists. Not "read more":
   // that is as often the expander holding the rest of the story.
-  boilerplate('related-links', BLOCKS, namedAs(new Set(['related', 'recommended', 'recommendations', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']])),
+  boilerplate('related-links', NAMED_REGIONS, namedAs(new Set(['related', 'recommended', 'recommendations', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']])),
   // Newsletter and subscription boxes.
-  boilerplate('newsletter', BLOCKS, namedAs(new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'mailchimp', 'mc4wp']), [['sign', 'up']])),
+  boilerplate('newsletter', NAMED_REGIONS, namedAs(new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'mailchimp', 'mc4wp']), [['sign', 'up']])),
   // Pop-ups marked only by their class: modals, dialogs.
-  boilerplate('modal', BLOCKS, namedAs(new Set(['modal', 'dialog', 'popup']))),
+  boilerplate('modal', NAMED_REGIONS, namedAs(new Set(['modal', 'dialog', 'popup']))),
   // Cookie and consent banners.
-  boilerplate('cookie-banner', BLOCKS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw']))),
+  boilerplate('cookie-banner', NAMED_REGIONS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw']))),
   // Author boxes, tag lists and post metadata lines around the article.
-  boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio', 'saboxplugin']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']]), { isArticle: holdsArticleOrByline }),
-  boilerplate('tag-list', BLOCKS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']]), { keepProse: true }),
+  boilerplate('author-box', NAMED_REGIONS, namedAs(new Set(['authorbox', 'authorbio', 'saboxplugin']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']]), { isArticle: holdsArticleOrByline }),
+  boilerplate('tag-list', NAMED_REGIONS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']]), { keepProse: true }),
   // AdSense units and anything carrying AdSense slot attributes.
   { family: 'ad-slot', name: 'adsense', candidates: 'ins.adsbygoogle, [data-ad-client], [data-ad-slot], [data-ad-unit], [data-adunit], [data-ad-unit-path]' },
   // The rules up to native-ad-network read only an element's class and id, so they share

@@ -2,6 +2,7 @@ import { describeElement } from '../core/clean/clean.js';
 import type { Removal } from '../core/types.js';
 import { detach, elementSteps } from '../core/dom.js';
 import { WHITESPACE } from '../core/vocabulary.js';
+import { indexAfterRemovals, type CleanedPlaces, type PlaceNode } from './cleaned-places.js';
 
 /**
  * Layout signals only a live page has: what the user cannot see. Everything is measured on
@@ -159,17 +160,25 @@ export interface InvisibleElements {
  * Finds the elements the live page does not show to the user: hidden by a stylesheet,
  * zero-size or off-screen boxes and images (tracking pixels), fixed or sticky overlays
  * (cookie banners, subscribe modals, app bars). Reads the live page only, never changes it.
+ * With `cleanedAway`, the live elements whose copies cleaning removed from the clone are not
+ * judged: the clone has lost them already.
  */
-export function findInvisible(live: Document, view: Window): InvisibleElements {
+export function findInvisible(live: Document, view: Window, cleanedAway?: CleanedPlaces): InvisibleElements {
   const found: InvisibleElements = { removals: [], elements: [], paths: [] };
   const body = live.body;
   if (!body) return found;
   const page: PageMetrics = { view, textLength: textCounter(body), scrollX: view.scrollX, scrollY: view.scrollY };
   const steps = elementSteps(body);
   const path: number[] = [];
-  const walk = (parent: Element): void => {
+  const walk = (parent: Element, places: PlaceNode | undefined): void => {
+    const removed = places?.removed;
+    let removedAt = 0;
     let index = 0;
     for (let child = steps.firstChild.call(parent); child; child = steps.next.call(child), index++) {
+      if (removed && removed[removedAt] === index) {
+        removedAt++;
+        continue;
+      }
       const name = child.localName;
       if (NO_BOX_TAGS.has(name)) continue;
       const rule = judge(child, page);
@@ -182,27 +191,34 @@ export function findInvisible(live: Document, view: Window): InvisibleElements {
         found.paths.push([...path, index]);
       } else if (!foreign) {
         path.push(index);
-        walk(child);
+        walk(child, places?.below.get(index));
         path.pop();
       }
     }
   };
-  walk(body);
+  walk(body, cleanedAway?.root);
   return found;
 }
 
 /**
  * Removes from `clone` the copies of what `findInvisible` found, by their places in the tree:
- * `clone` must be a clone of the live document made since, with nothing run in between.
+ * `clone` must be a clone of the live document made since, with nothing run in between but the
+ * cleaning `cleanedAway` recorded. Walking the clone in step with the live page cost as much
+ * again as walking the page, since every element touched from a content script's world gets a
+ * wrapper of its own.
  */
-export function removeCopies(clone: Document, found: Pick<InvisibleElements, 'elements' | 'paths'>): void {
+export function removeCopies(clone: Document, found: Pick<InvisibleElements, 'elements' | 'paths'>, cleanedAway?: CleanedPlaces): void {
   const body = clone.body;
   if (!body) return;
   const { children } = elementSteps(body);
   // Last first: a removal shifts only the indices of later siblings, whose paths come later.
   for (let index = found.paths.length - 1; index >= 0; index--) {
     let element: Element | undefined = body;
-    for (const step of found.paths[index]!) element = element && children.call(element)[step];
+    let places: PlaceNode | undefined = cleanedAway?.root;
+    for (const step of found.paths[index]!) {
+      element = element && children.call(element)[indexAfterRemovals(places, step)];
+      places = places?.below.get(step);
+    }
     // A copy that is not what was judged stays: better a hidden element kept than a wrong one lost.
     if (element && element.localName === found.elements[index]!.localName) detach(element);
   }

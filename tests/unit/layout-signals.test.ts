@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findInvisible, removeCopies, textCounter, visibleTextLength } from '../../src/content/layout-signals.ts';
+import { CleanedPlaces } from '../../src/content/cleaned-places.ts';
 import { page } from '../support/dom.ts';
 
 const PAGE = `<body>
@@ -84,25 +85,63 @@ test('removeCopies finds its way through a form whose field is named "children",
   close();
 });
 
-test('on random pages, the clone ends without exactly what the layout stage found', () => {
+test('after cleaning: the layout stage skips what cleaning took from the clone, and removes what it finds from the cleaned clone by place', () => {
+  const { document, view, close } = laidOutPage('<nav data-hide><a>menu</a></nav><div class="c"><p>one</p><p data-hide>hidden one</p></div><div class="c"><p data-hide>gone with its block</p></div><p data-hide>hidden two</p><p class="c">ad</p><p>' + 'words '.repeat(40) + '</p>');
+  const clone = document.cloneNode(true) as Document;
+  const places = new CleanedPlaces(clone.body);
+  // Cleaning takes the second div and the last .c paragraph, later ones first.
+  for (const element of [clone.querySelectorAll('.c')[2]!, clone.querySelectorAll('.c')[1]!]) {
+    places.record(element);
+    element.remove();
+  }
+  const found = findInvisible(document, view, places);
+  assert.deepEqual(found.removals.map((removal) => removal.element), ['nav', 'p', 'p'], 'the hidden paragraph in the block cleaning took is not judged');
+  assert.deepEqual(found.paths, [[0], [1, 1], [3]], 'places as the page has them');
+  removeCopies(clone, found, places);
+  assert.equal(clone.body.innerHTML.replace(/words /g, ''), '<div class="c"><p>one</p></div><p></p>');
+  close();
+});
+
+test('after cleaning, on random pages: the clone ends without exactly what cleaning and the layout stage took, whatever the order of removals', () => {
   let seed = 7;
   const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const tags = ['div', 'p', 'span', 'section', 'ul', 'li', 'br', 'script', 'em'];
   const tree = (depth: number): string =>
     Array.from({ length: Math.floor(next() * 4) }, () => {
       const tag = tags[Math.floor(next() * tags.length)]!;
-      const hide = next() < 0.15 ? ' data-hide' : '';
-      if (tag === 'br') return `<br${hide}>`;
-      return `<${tag}${hide}>x${depth < 4 ? tree(depth + 1) : ''}</${tag}>`;
+      const marks = `${next() < 0.15 ? ' data-hide' : ''}${next() < 0.15 ? ' data-clean' : ''}`;
+      if (tag === 'br') return `<br${marks}>`;
+      return `<${tag}${marks}>x${depth < 4 ? tree(depth + 1) : ''}</${tag}>`;
     }).join('');
   for (let round = 0; round < 300; round++) {
     const { document, view, close } = laidOutPage(`${tree(0)}<p>${'words '.repeat(2000)}</p>`);
-    const found = findInvisible(document, view);
     const clone = document.cloneNode(true) as Document;
-    removeCopies(clone, found);
+    const places = new CleanedPlaces(clone.body);
+    const marked = Array.from(clone.body.querySelectorAll('[data-clean]'));
+    for (let index = marked.length - 1; index > 0; index--) {
+      const other = Math.floor(next() * (index + 1));
+      [marked[index], marked[other]] = [marked[other]!, marked[index]!];
+    }
+    for (const element of marked) {
+      if (!element.isConnected) continue;
+      places.record(element);
+      element.remove();
+    }
+    removeCopies(clone, findInvisible(document, view, places), places);
+
     const expected = document.cloneNode(true) as Document;
-    for (const element of Array.from(expected.body.querySelectorAll('[data-hide]:not(script, br)'))) element.remove();
+    for (const element of Array.from(expected.body.querySelectorAll('[data-clean], [data-hide]:not(script, br)'))) element.remove();
     assert.equal(clone.body.innerHTML, expected.body.innerHTML, document.body.innerHTML);
     close();
   }
+});
+
+test('a place recorded twice counts once', () => {
+  const { document, close } = page('<body><p>a</p><p>b</p><p>c</p></body>');
+  const places = new CleanedPlaces(document.body);
+  const second = document.body.children[1]!;
+  places.record(second);
+  places.record(second);
+  assert.deepEqual(places.root.removed, [1]);
+  close();
 });

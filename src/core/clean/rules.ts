@@ -134,21 +134,36 @@ function isNoscriptBeacon(element: Element, context: RuleContext): boolean {
 const DESCRIPTIVE_TOKEN = /^(?:(?:no|not|without|has|with|is|category|topics?|custom_tags|format|status|type|sdg)[-_]|post-\d|tag-(?!list|cloud|links))/i;
 
 /**
- * The words of a class and an id: `c-articleShare__bar` → c, article, share, bar.
+ * The words of an element's class and id: `c-articleShare__bar` → c, article, share, bar.
+ * Site chrome repeats a few names thousands of times (menu items, teasers, comments), so the
+ * words are kept by name; the cache is emptied when full, as the Node library reads page after page.
  */
-function nameWords(classes: string, id: string): string[] {
-  const kept = classes.split(/\s+/).filter((token) => !DESCRIPTIVE_TOKEN.test(token));
-  return `${kept.join(' ')} ${id}`
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+const wordsByName = new Map<string, string[]>();
+const NAMES_KEPT = 10_000;
+function nameWords(element: Element): string[] {
+  const classes = element.getAttribute('class') ?? '';
+  const id = element.getAttribute('id') ?? '';
+  // The class's length first: no two pairs of values make the same key.
+  const key = `${classes.length}:${classes}${id}`;
+  let words = wordsByName.get(key);
+  if (!words) {
+    const kept = classes.split(/\s+/).filter((token) => !DESCRIPTIVE_TOKEN.test(token));
+    words = `${kept.join(' ')} ${id}`
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    if (wordsByName.size >= NAMES_KEPT) wordsByName.clear();
+    wordsByName.set(key, words);
+  }
+  return words;
 }
 
 /** True when the element's class/id words include one of `words`, or one of the `pairs` in a row. */
 function namedAs(words: ReadonlySet<string>, pairs: ReadonlyArray<readonly [string, string]> = []) {
   return (element: Element): boolean => {
-    const names = nameWords(element.getAttribute('class') ?? '', element.getAttribute('id') ?? '');
+    if (!element.hasAttribute('class') && !element.hasAttribute('id')) return false;
+    const names = nameWords(element);
     return names.some((name, index) => words.has(name) || pairs.some(([first, second]) => name === first && names[index + 1] === second));
   };
 }

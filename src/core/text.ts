@@ -3,7 +3,7 @@
  * `textContent` glues `a</p><p>b` into `ab`), and CJK-aware word counts.
  */
 
-import { BLOCK_ELEMENTS, HAN, HTML_WHITESPACE, KANA, TABLE_CELLS, WRITTEN_WITHOUT_SPACES, collapseWhitespace } from './vocabulary.js';
+import { BLOCK_ELEMENTS, HAN, HTML_WHITESPACE, KANA, TABLE_CELLS, WHITESPACE, WRITTEN_WITHOUT_SPACES, collapseWhitespace } from './vocabulary.js';
 
 /** Ruby annotations (furigana and their fallback parentheses): shown above the text, not part of it. */
 const RUBY_ANNOTATIONS = new Set(['rt', 'rp']);
@@ -106,4 +106,19 @@ export function readingMinutes(count: WordCount): number {
 /** Characters of `element`'s text inside links, whitespace collapsed. */
 export function linkTextLength(element: Element): number {
   return Array.from(element.getElementsByTagName('a')).reduce((sum, link) => sum + collapseWhitespace(link.textContent).length, 0);
+}
+
+/**
+ * `element`'s text, whitespace collapsed and trimmed, or null once it is longer than `maxChars`:
+ * rules that look for short blocks do not read a wrapper's whole text to learn it is long.
+ */
+export function collapsedTextUpTo(element: Element, maxChars: number): string | null {
+  let text = '';
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text += (node.nodeValue ?? '').replace(WHITESPACE, ' ');
+    // Text added later can only lengthen what is here, so the check is exact.
+    if (text.length > maxChars && collapseWhitespace(text).length > maxChars) return null;
+  }
+  return collapseWhitespace(text);
 }

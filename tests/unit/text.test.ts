@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blockText, countWords, readingMinutes, wordTotal } from '../../src/core/text.ts';
+import { blockText, collapsedTextUpTo, countWords, readingMinutes, wordTotal } from '../../src/core/text.ts';
+import { collapseWhitespace } from '../../src/core/vocabulary.ts';
 import { page } from '../support/dom.ts';
 
 test('blocks are separated by a blank line, <br> by a newline', () => {
@@ -46,4 +47,18 @@ test('text drops soft hyphens and ruby annotations, and composes characters (NFC
   const { document, close } = page('<body><p>Wein\u00adkenner</p><p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字</p><p>Cafe\u0301</p></body>');
   assert.equal(blockText(document.body), 'Weinkenner\n\n漢字\n\nCaf\u00e9');
   close();
+});
+
+test('collapsedTextUpTo: the collapsed, trimmed text while it fits, null past the bound, on random blocks', () => {
+  const pieces = ['Ad', 'vertisement', ' ', '  \n ', '\u00a0', '広告', 'x'.repeat(30), 'y '.repeat(20), '<b>', '</b>', '<!-- c -->', '<i>z</i>'];
+  let seed = 3;
+  const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  for (let round = 0; round < 300; round++) {
+    const html = Array.from({ length: 1 + Math.floor(next() * 8) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    const { document, close } = page(`<body><div id="block">${html}</div></body>`);
+    const block = document.getElementById('block')!;
+    const whole = collapseWhitespace(block.textContent);
+    for (const bound of [0, 5, 13, 20, 64, 100]) assert.equal(collapsedTextUpTo(block, bound), whole.length > bound ? null : whole, `${JSON.stringify(html)} up to ${bound}`);
+    close();
+  }
 });

@@ -1,5 +1,5 @@
 import type { Removal } from '../types.js';
-import { linkTextLength } from '../text.js';
+import { collapsedTextUpTo, linkTextLength } from '../text.js';
 import { BLOCK_SELECTOR, WRITTEN_WITHOUT_SPACES, collapseWhitespace as collapse } from '../vocabulary.js';
 import { removalOf } from './clean.js';
 import { detach } from '../dom.js';
@@ -306,22 +306,26 @@ function textBeside(element: Element, direction: 'previousSibling' | 'nextSiblin
 
 const MAX_SHARE_OF_ARTICLE = 0.5;
 
+/** The longest text any rule reads but one; longer elements are cached as "too long". */
+const CACHED_TEXT_CHARS = 600;
+
 /**
  * Each element's collapsed text, read once, and read again only after something inside it
  * was removed: every rule reads the text of most blocks.
  */
 class TextCache {
-  private readonly texts = new Map<Element, string>();
+  private readonly texts = new Map<Element, string | null>();
 
   constructor(private readonly root: Element) {}
 
   upTo(element: Element, maxChars: number): string | null {
+    if (maxChars > CACHED_TEXT_CHARS) return collapsedTextUpTo(element, maxChars);
     let text = this.texts.get(element);
     if (text === undefined) {
-      text = collapse(element.textContent);
+      text = collapsedTextUpTo(element, CACHED_TEXT_CHARS);
       this.texts.set(element, text);
     }
-    return text.length <= maxChars ? text : null;
+    return text !== null && text.length <= maxChars ? text : null;
   }
 
   /** `element` is about to go: the texts of the blocks around it change. */

@@ -10,7 +10,7 @@ import { ReaderOverlay, type ReaderContent } from './overlay.js';
  * into the same world is a no-op; a copy left behind by an earlier version of the extension
  * (its runtime gone after an update) steps aside for the new one.
  */
-interface PageRead {
+interface PageAhead {
   options: Options;
   content: ReaderContent;
 }
@@ -54,14 +54,27 @@ function start(): void {
   };
 
   /** The options from storage and the page read, at once (the read needs the options only after its layout stage). */
-  const readPage = async (): Promise<PageRead> => {
+  const readPage = async (): Promise<PageAhead> => {
     const options = loadOptions();
     const [loaded, content] = await Promise.all([options, readContent(false, options.then((value) => value.frontMatter))]);
     return { options: loaded, content };
   };
 
+  /**
+   * The background injects this script only to send it a user's command, which for a page is
+   * always about its article: the reading starts now, while that command's message is still on
+   * its way (one round trip to the background earlier). The first command takes it or, if it
+   * wants the selection only, drops it, so a read-ahead is never kept for a later command.
+   */
+  let readAhead: Promise<PageAhead> | null = readPage();
+  const takeReadAhead = (): Promise<PageAhead> | null => {
+    const taken = readAhead;
+    readAhead = null;
+    return taken;
+  };
+
   const openReader = async (): Promise<void> => {
-    const { options, content } = await readPage();
+    const { options, content } = await (takeReadAhead() ?? readPage());
     const current = new ReaderOverlay(content, options, {
       showAnyway: () => readContent(true, options.frontMatter),
       saveOptions: (patch) => void saveOptions(patch).catch(() => undefined),
@@ -77,8 +90,9 @@ function start(): void {
   };
 
   const pageMarkdown = async (): Promise<string> => {
+    const ahead = takeReadAhead();
     if (overlay?.isOpen && overlay.articleMarkdown !== null) return overlay.articleMarkdown;
-    const { options, content } = await readPage();
+    const { options, content } = await (ahead ?? readPage());
     if (content.kind === 'too-large') throw new Error(t('pageTooLarge', [String(content.elements), String(content.limit)]));
     if (content.kind === 'error') throw new Error(content.message);
     const { frontMatter } = options;
@@ -91,6 +105,7 @@ function start(): void {
   const handlers = {
     'toggle-reader': async () => {
       if (overlay?.isOpen) {
+        takeReadAhead();
         overlay.close();
         return { open: false };
       }
@@ -104,6 +119,7 @@ function start(): void {
       return { open: true };
     },
     'get-markdown': async ({ scope }: { scope: 'page' | 'selection' }) => {
+      if (scope === 'selection') takeReadAhead();
       const markdown = scope === 'selection' ? selectionMarkdown() : await pageMarkdown();
       if (!markdown) throw new Error(t('nothingSelected'));
       return { markdown };

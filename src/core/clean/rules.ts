@@ -1,4 +1,5 @@
-import { HIDDEN_INLINE_STYLE, collapseWhitespace } from '../vocabulary.js';
+import { collapsedTextUpTo } from '../text.js';
+import { HIDDEN_INLINE_STYLE } from '../vocabulary.js';
 import { AD_HOSTS, TRACKER_HOSTS, urlMatchesHosts } from './hosts.js';
 
 /**
@@ -102,8 +103,8 @@ const AD_LABEL_MAX_CHARS = 64;
 
 function isAdLabel(element: Element): boolean {
   if (element.childElementCount > 2) return false;
-  const text = collapseWhitespace(element.textContent);
-  return text.length <= AD_LABEL_MAX_CHARS && AD_LABELS.has(text.toLowerCase().replace(/[\s:·–—-]+$/u, ''));
+  const text = collapsedTextUpTo(element, AD_LABEL_MAX_CHARS);
+  return text !== null && AD_LABELS.has(text.toLowerCase().replace(/[\s:·–—-]+$/u, ''));
 }
 
 const NOSCRIPT_MEDIA = /<(img|iframe)\b[^>]*>/gi;
@@ -188,7 +189,7 @@ const BYLINE_MAX_CHARS = 120;
  */
 function holdsArticleOrByline(element: Element): boolean {
   if (holdsArticle(element, ARTICLE_CONTAINERS)) return true;
-  return holdsArticle(element) && collapseWhitespace(element.textContent).length <= BYLINE_MAX_CHARS;
+  return holdsArticle(element) && collapsedTextUpTo(element, BYLINE_MAX_CHARS) !== null;
 }
 
 /** More paragraph text than any share bar, pager or tag list holds. */

@@ -1,4 +1,4 @@
-import { errorMessage } from '../shared/messages.js';
+import { errorMessage, type Envelope, type OffscreenProtocol, type RequestOf } from '../shared/messages.js';
 
 const OFFSCREEN_PATH = 'offscreen.html';
 
@@ -17,7 +17,8 @@ async function ensureOffscreenDocument(): Promise<void> {
 
 async function writeThroughOffscreenDocument(text: string): Promise<void> {
   await ensureOffscreenDocument();
-  const reply: unknown = await chrome.runtime.sendMessage({ readmark: 'offscreen-write-clipboard', payload: { text } });
+  const request: Envelope<'offscreen-write-clipboard', RequestOf<OffscreenProtocol, 'offscreen-write-clipboard'>> = { readmark: 'offscreen-write-clipboard', payload: { text } };
+  const reply: unknown = await chrome.runtime.sendMessage(request);
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) throw new Error('The clipboard document did not answer');
   if (!(reply as { ok: boolean }).ok) throw new Error((reply as { error?: string }).error ?? 'Copy failed');
 }

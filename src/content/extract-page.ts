@@ -1,6 +1,6 @@
 import { htmlToMarkdown } from '../core/markdown.js';
 import { absolutizeUrls } from '../core/prepare.js';
-import { BROWSER_BOUNDS, exceededBound } from '../core/page-bounds.js';
+import { BROWSER_BOUNDS, BROWSER_TIME_LIMIT_MS, exceededBound } from '../core/page-bounds.js';
 import { readArticleInStages } from '../core/read-article.js';
 import { sanitizeArticleHtml } from '../core/sanitize.js';
 import type { ExceededLimit, ReadResult, Removal } from '../core/types.js';
@@ -115,10 +115,10 @@ function pacer(deadline: number | null): () => Promise<void> {
 
 /**
  * Runs the core on a clone of the live page, after dropping what the user cannot see. Without
- * `force`, a read that outlasts BROWSER_BOUNDS' time stops at the next stage with OutOfTime.
+ * `force`, a read that outlasts BROWSER_TIME_LIMIT_MS stops at the next stage with OutOfTime.
  */
 export async function readLivePage(options: { force: boolean }): Promise<PageRead> {
-  const pause = pacer(options.force ? null : BROWSER_BOUNDS.milliseconds);
+  const pause = pacer(options.force ? null : BROWSER_TIME_LIMIT_MS);
   const { clone, cleaned, layoutRemovals } = visibleClone();
   await pause();
   const { result, body } = await readArticleInStages(

@@ -17,7 +17,6 @@ interface PageAhead {
 }
 
 interface ContentInstance {
-  generation: number;
   isAlive(): boolean;
   teardown(): void;
 }
@@ -39,7 +38,6 @@ function start(): void {
   if (previous?.isAlive()) return;
   previous?.teardown();
 
-  const generation = (previous?.generation ?? 0) + 1;
   const teardownSignal = new AbortController();
   let overlay: ReaderOverlay | null = null;
   let opening: Promise<void> | null = null;
@@ -141,7 +139,6 @@ function start(): void {
   document.dispatchEvent(new CustomEvent(SUPERSEDE_EVENT));
 
   world[INSTANCE_KEY] = {
-    generation,
     isAlive: runtimeAlive,
     teardown: () => {
       teardownSignal.abort();

@@ -1,6 +1,7 @@
 import { describeElement } from '../core/clean/clean.js';
 import type { Removal } from '../core/types.js';
 import { detach, elementSteps } from '../core/dom.js';
+import { WHITESPACE } from '../core/vocabulary.js';
 import { indexAfterRemovals, type CleanedPlaces, type PlaceNode } from './cleaned-places.js';
 
 /**
@@ -40,7 +41,7 @@ function visibleLength(text: Node): number {
   const parent = text.parentNode as Element | null;
   if (parent && UNSEEN_TEXT.has(parent.localName)) return 0;
   const value = text.nodeValue ?? '';
-  return value.trim() ? value.replace(/\s+/g, '').length : 0;
+  return value.trim() ? value.replace(WHITESPACE, '').length : 0;
 }
 
 /**

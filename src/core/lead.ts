@@ -9,7 +9,8 @@
  * prose blocks before that one, and only those, are the lead. A page whose article does
  * not start within a few blocks of its headline gets nothing added.
  */
-import { collapseWhitespace as collapse, linkTextLength } from './text.js';
+import { linkTextLength } from './text.js';
+import { BLOCK_SELECTOR, HIDDEN_INLINE_STYLE, collapseWhitespace as collapse } from './vocabulary.js';
 
 export interface LeadBlock {
   /** The block's text, whitespace collapsed. */
@@ -30,7 +31,6 @@ const LEAD_MAX_LINK_SHARE = 0.3;
 const MATCH_CHARS = 50;
 
 const TEXT_BLOCK = new Set(['p', 'div', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'section', 'header', 'span', 'dd']);
-const NESTED_BLOCK = 'p, div, h2, h3, h4, h5, h6, li, ul, ol, blockquote, section, header, table, figure';
 /** Parts of a page's header that are not the lead, however long. */
 const NOT_LEAD = 'figure, figcaption, nav, aside, footer, time, address, form, button, [role="navigation"], [role="complementary"]';
 const NOT_LEAD_NAME = /(?:^|[^a-z])(?:by-?line|author|date|meta|credit|breadcrumb|share|social|tags?|related|newsletter|cookie|comment)/i;
@@ -64,12 +64,10 @@ function nextInside(element: Element): Element | null {
 /** What sites call the lead: `p.lead`, `.intro`, `h2.article-deck`, `.chapo`, `.bajada`. */
 const LEAD_NAME = /lead|intro|teaser|standfirst|summary|subtitle|deck|excerpt|chapo|bajada|sapo|abstract|description/i;
 
-const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
-
 /** Hidden by the page: Readability leaves such text out, and so does the lead. */
 function isHidden(element: Element): boolean {
   for (let current: Element | null = element; current; current = current.parentElement) {
-    if (current.hasAttribute('hidden') || current.getAttribute('aria-hidden') === 'true' || HIDDEN_STYLE.test(current.getAttribute('style') ?? '')) return true;
+    if (current.hasAttribute('hidden') || current.getAttribute('aria-hidden') === 'true' || HIDDEN_INLINE_STYLE.test(current.getAttribute('style') ?? '')) return true;
   }
   return false;
 }
@@ -104,7 +102,7 @@ export function blocksAfterHeadline(doc: Document): LeadBlock[] {
   const blocks: LeadBlock[] = [];
   let walked = 0;
   for (let element = nextOutside(heading); element && blocks.length < MAX_BLOCKS && walked < MAX_ELEMENTS; walked += 1) {
-    if (!TEXT_BLOCK.has(element.localName) || element.querySelector(NESTED_BLOCK)) {
+    if (!TEXT_BLOCK.has(element.localName) || element.querySelector(BLOCK_SELECTOR)) {
       element = nextInside(element);
       continue;
     }

@@ -11,20 +11,14 @@ import { cleanDocument } from './clean/clean.js';
 import { NOT_THE_STORY_RULES } from './clean/rules.js';
 import { extract, type Extraction } from './extract.js';
 import { articleFromDeclaredBody, declaredArticleBody } from './structured-data.js';
-import { blockText, reachesPrintableAscii } from './text.js';
+import { blockText } from './text.js';
+import { BLOCK_ELEMENTS, collapseWhitespace as collapse } from './vocabulary.js';
 
-const BLOCK_ELEMENTS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'li', 'main', 'nav',
-  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
-]);
 const UNREAD_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'select', 'textarea', 'button', 'iframe', 'object', 'head', 'title']);
 
 /** Shorter runs of text are labels, links and captions, not prose. */
 const PROSE_MIN_LENGTH = 40;
 const PROSE_MAX_LINK_SHARE = 0.5;
-
-const collapse = (text: string) => text.replace(/[ \t\n\r\f\u00a0]+/g, ' ').trim();
 
 /** The text of one block element that is not inside a nested block. */
 export interface TextBlock {
@@ -128,12 +122,11 @@ export type UncleanedPage = () => Document;
 /**
  * Readability on the cleaned `doc`, with the retries described at the top of this file.
  * Every retry is for an article that came out short, so `uncleanedPage` is only called
- * then: on most pages recovery costs nothing. Null skips the retries; `doc` is rewritten.
+ * then. Null skips the retries; `doc` is rewritten.
  */
 export function extractWithRecovery(doc: Document, uncleanedPage: UncleanedPage | null): Extraction | null {
   const first = extract(doc);
-  // Most articles are long enough to need no retry: their text is never built here.
-  if (!uncleanedPage || (first && reachesPrintableAscii(first.content, SHORT_ARTICLE))) return first;
+  if (!uncleanedPage) return first;
   let best: Attempt | null = first && { extraction: first, text: blockText(first.content) };
   const bestText = () => best?.text ?? '';
   if (bestText().length >= SHORT_ARTICLE) return first;

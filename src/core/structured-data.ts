@@ -4,6 +4,8 @@
  * recovery reads it as a cross-check when Readability's article is much shorter.
  */
 
+import { collapseWhitespace } from './vocabulary.js';
+
 /** The longest `articleBody` string in the page's JSON-LD, or null. */
 export function declaredArticleBody(doc: Document): string | null {
   let longest: string | null = null;
@@ -42,7 +44,7 @@ export function articleFromDeclaredBody(doc: Document, body: string): HTMLElemen
   article.append(page);
   const withoutTags = body.replace(/<[^>]*>/g, ' ');
   for (const paragraph of withoutTags.split(/\s*\n\s*/)) {
-    const text = paragraph.replace(/\s+/g, ' ').trim();
+    const text = collapseWhitespace(paragraph);
     if (!text) continue;
     const element = doc.createElement('p');
     element.textContent = text;

@@ -3,12 +3,8 @@
  * `textContent` glues `a</p><p>b` into `ab`), and CJK-aware word counts.
  */
 
-const BLOCK_ELEMENTS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
-  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'math',
-]);
-const CELL_ELEMENTS = new Set(['td', 'th']);
+import { BLOCK_ELEMENTS, HAN, HTML_WHITESPACE, KANA, TABLE_CELLS, WHITESPACE, WRITTEN_WITHOUT_SPACES, collapseWhitespace } from './vocabulary.js';
+
 /** Ruby annotations (furigana and their fallback parentheses): shown above the text, not part of it. */
 const RUBY_ANNOTATIONS = new Set(['rt', 'rp']);
 
@@ -25,7 +21,7 @@ export function blockText(root: Node): string {
   const walk = (node: Node, inPre: boolean): void => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
-      parts.push(inPre ? protectPreformatted(value) : value.replace(/[ \t\n\r\f]+/g, ' '));
+      parts.push(inPre ? protectPreformatted(value) : value.replace(HTML_WHITESPACE, ' '));
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11) return;
@@ -35,9 +31,11 @@ export function blockText(root: Node): string {
       return;
     }
     if (RUBY_ANNOTATIONS.has(name)) return;
-    const isBlock = BLOCK_ELEMENTS.has(name);
+    // A cell is a block that stays on its row's line.
+    const isCell = TABLE_CELLS.has(name);
+    const isBlock = !isCell && BLOCK_ELEMENTS.has(name);
     if (isBlock) parts.push('\n\n');
-    if (CELL_ELEMENTS.has(name)) parts.push('\t');
+    if (isCell) parts.push('\t');
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inPre || name === 'pre');
     if (isBlock) parts.push('\n\n');
   };
@@ -51,32 +49,6 @@ export function blockText(root: Node): string {
     .replace(/[\uE000-\uE002]/g, (mark) => PRE_MARKS[mark] ?? '');
 }
 
-/**
- * True when `root`'s text (ruby annotations and anything inside a `<br>` aside, as `blockText`
- * reads it) holds at least `count` printable ASCII characters: `blockText(root)` keeps one
- * character for each of them (it collapses only whitespace and drops only soft hyphens and its
- * private-use marks; NFC composition may merge a combining mark into one, never drop it), so
- * its text is then at least that long. False says nothing. The walk stops at `count`: a long
- * article is not turned into a string to learn that it is long.
- */
-export function reachesPrintableAscii(root: Node, count: number): boolean {
-  let printable = 0;
-  const reached = (node: Node): boolean => {
-    if (node.nodeType === 3) {
-      printable += printableAsciiUpTo(node.nodeValue ?? '', count - printable);
-      return printable >= count;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 11) return false;
-    if (node.nodeType === 1) {
-      const name = (node as Element).localName;
-      if (name === 'br' || RUBY_ANNOTATIONS.has(name)) return false;
-    }
-    for (let child = node.firstChild; child; child = child.nextSibling) if (reached(child)) return true;
-    return false;
-  };
-  return count <= 0 || reached(root);
-}
-
 // Whitespace inside <pre> is kept through the normalization above by standing in for it.
 const PRE_MARKS: Record<string, string> = { '\uE000': ' ', '\uE001': '\t', '\uE002': '\n' };
 
@@ -84,10 +56,7 @@ function protectPreformatted(value: string): string {
   return value.replace(/ /g, '\uE000').replace(/\t/g, '\uE001').replace(/\r?\n/g, '\uE002');
 }
 
-// Han ideographs (with extensions and compatibility forms), Bopomofo, Hiragana, Katakana.
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3100-\u312f\u{20000}-\u{2fa1f}]/u;
-const KANA = /[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]/u;
-const CJK_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3100-\u312f\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f\u{20000}-\u{2fa1f}]/gu;
+const CJK_CHARACTER = new RegExp(WRITTEN_WITHOUT_SPACES.source, 'gu');
 // A word in a script written with spaces: letters or digits, with inner apostrophes and hyphens.
 const SPACED_WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
 
@@ -100,11 +69,9 @@ export interface WordCount {
   kana: number;
 }
 
-/** Any Han or kana character: most pages have none, and skip the per-character pass. */
-const ANY_CJK = new RegExp(CJK_CHARACTER.source, 'u');
-
 export function countWords(text: string): WordCount {
-  if (!ANY_CJK.test(text)) return { words: text.match(SPACED_WORD)?.length ?? 0, han: 0, kana: 0 };
+  // Most pages have no Han or kana, and skip the per-character pass.
+  if (!WRITTEN_WITHOUT_SPACES.test(text)) return { words: text.match(SPACED_WORD)?.length ?? 0, han: 0, kana: 0 };
   let han = 0;
   let kana = 0;
   for (const character of text.match(CJK_CHARACTER) ?? []) {
@@ -136,73 +103,20 @@ export function readingMinutes(count: WordCount): number {
   return minutes === 0 ? 0 : Math.max(1, Math.round(minutes));
 }
 
-/** `text` with every run of whitespace made one space, trimmed. */
-export function collapseWhitespace(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
-}
-
 /** Characters of `element`'s text inside links, whitespace collapsed. */
 export function linkTextLength(element: Element): number {
   return Array.from(element.getElementsByTagName('a')).reduce((sum, link) => sum + collapseWhitespace(link.textContent).length, 0);
 }
 
 /**
- * `element`'s text with whitespace collapsed and trimmed, or null once it is longer than
- * `maxChars`. Rules that only care about short blocks ask it of every block; reading a
- * wrapper's whole `textContent` each time made them quadratic on deep pages.
+ * `element`'s text, whitespace collapsed and trimmed, or null once it is longer than `maxChars`:
+ * rules that look for short blocks do not read a wrapper's whole text to learn it is long.
  */
 export function collapsedTextUpTo(element: Element, maxChars: number): string | null {
-  // Most blocks hold one text node or none: read it without a walker.
-  const first = element.firstChild;
-  if (!first) return '';
-  if (first.nodeType === 3) {
-    const value = first.nodeValue ?? '';
-    if (first === element.lastChild) return collapsedUpTo(value, maxChars);
-    // A paragraph that opens with more text than the bound needs no walk.
-    if (hasMorePrintableThan(value, maxChars)) return null;
-  }
-  return walkedTextUpTo(element, maxChars);
-}
-
-/**
- * `collapsedTextUpTo` for an element known to have no element children: its text in one read.
- * In an XML document that also counts CDATA sections, which the walker does not see; HTML
- * documents have none.
- */
-export function leafTextUpTo(element: Element, maxChars: number): string | null {
-  return collapsedUpTo(element.textContent ?? '', maxChars);
-}
-
-/**
- * `text` collapsed and trimmed, or null once that is longer than `maxChars`. A paragraph is
- * told from a label by its first printable ASCII characters, without collapsing all of it.
- */
-export function collapsedUpTo(text: string, maxChars: number): string | null {
-  if (hasMorePrintableThan(text, maxChars)) return null;
-  const collapsed = collapseWhitespace(text);
-  return collapsed.length > maxChars ? null : collapsed;
-}
-
-/** More than `count` printable ASCII characters: collapsed, `text` is longer than `count` too. */
-function hasMorePrintableThan(text: string, count: number): boolean {
-  return text.length > count && printableAsciiUpTo(text, count + 1) > count;
-}
-
-/** The printable ASCII characters (never whitespace) in `text`, counted until there are `limit`. */
-function printableAsciiUpTo(text: string, limit: number): number {
-  let printable = 0;
-  for (let index = 0; index < text.length && printable < limit; index++) {
-    const code = text.charCodeAt(index);
-    if (code > 0x20 && code < 0x7f) printable++;
-  }
-  return printable;
-}
-
-function walkedTextUpTo(element: Element, maxChars: number): string | null {
   let text = '';
   const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    text += (node.nodeValue ?? '').replace(/\s+/g, ' ');
+    text += (node.nodeValue ?? '').replace(WHITESPACE, ' ');
     // Text added later can only lengthen what is here, so the check is exact.
     if (text.length > maxChars && collapseWhitespace(text).length > maxChars) return null;
   }

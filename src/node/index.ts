@@ -1,7 +1,7 @@
 import { articleMarkdown } from '../core/markdown.js';
 import { exceededBound, NODE_BOUNDS, tooComplex } from '../core/page-bounds.js';
-import { readArticleInStages } from '../core/read-article.js';
-import type { Article, ExceededLimit, MarkdownOptions, ReadOptions, ReadResult } from '../core/types.js';
+import { readArticle } from '../core/read-article.js';
+import type { Article, MarkdownOptions, ReadOptions, ReadResult } from '../core/types.js';
 import { decodeHtml } from './decode.js';
 import { canonicalUrl, parsePage, type ParsedPage } from './parse.js';
 
@@ -14,13 +14,6 @@ export interface ExtractOptions extends ReadOptions {
   url?: string;
   /** The charset the server declared (HTTP `Content-Type`), for byte input. */
   charset?: string;
-}
-
-/** Thrown between pipeline stages once the time bound is spent. */
-class OutOfTime extends Error {
-  constructor(readonly limit: ExceededLimit) {
-    super('out of time');
-  }
 }
 
 /**
@@ -43,22 +36,13 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
     }
     return page;
   };
-  const started = performance.now();
   const page = open();
   const url = options.url ?? canonicalUrl(page.document);
   try {
     const exceeded = options.force ? null : exceededBound(page.document, NODE_BOUNDS);
     if (exceeded) return tooComplex(page.document, url ?? null, exceeded);
-    const checkTime = async (): Promise<void> => {
-      const spent = performance.now() - started;
-      if (!options.force && spent > NODE_BOUNDS.milliseconds) throw new OutOfTime({ what: 'time', value: Math.round(spent), limit: NODE_BOUNDS.milliseconds });
-    };
     // Recovery asks for an uncleaned copy only when the article comes out short: parse again then.
-    const { result } = await readArticleInStages({ document: page.document, window: page.window, url: url ?? null, uncleanedPage: () => open().document }, options, checkTime);
-    return result;
-  } catch (error) {
-    if (error instanceof OutOfTime) return tooComplex(page.document, url ?? null, error.limit);
-    throw error;
+    return readArticle({ document: page.document, window: page.window, url: url ?? null, uncleanedPage: () => open().document }, options);
   } finally {
     for (const opened of pages) opened.close();
     // jsdom frees a closed window's document only once the event loop turns; a

@@ -3,10 +3,10 @@
  * `navigator.clipboard.writeText` rejects here because the document is never focused, so a
  * textarea and `execCommand('copy')` do the write. No polyfill: this bundle stays tiny.
  */
-interface ClipboardRequest {
-  readmark: 'offscreen-write-clipboard';
-  payload: { text: string };
-}
+import type { Envelope, OffscreenProtocol, Reply, RequestOf, ResponseOf } from '../shared/messages.js';
+
+type Name = 'offscreen-write-clipboard';
+type ClipboardRequest = Envelope<Name, RequestOf<OffscreenProtocol, Name>>;
 
 function isClipboardRequest(message: unknown): message is ClipboardRequest {
   return typeof message === 'object' && message !== null && (message as ClipboardRequest).readmark === 'offscreen-write-clipboard' && typeof (message as ClipboardRequest).payload?.text === 'string';
@@ -19,6 +19,7 @@ chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =>
   textarea.select();
   const copied = document.execCommand('copy');
   textarea.value = '';
-  sendResponse(copied ? { ok: true, value: {} } : { ok: false, error: 'The browser refused the copy' });
+  const reply: Reply<ResponseOf<OffscreenProtocol, Name>> = copied ? { ok: true, value: {} } : { ok: false, error: 'The browser refused the copy' };
+  sendResponse(reply);
   return false;
 });

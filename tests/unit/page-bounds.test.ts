@@ -4,7 +4,7 @@ import { exceededBound, tooComplex, type PageBounds } from '../../src/core/page-
 import { extractArticle, NODE_BOUNDS } from '../../src/node/index.ts';
 import { articlePage, page } from '../support/dom.ts';
 
-const SMALL: PageBounds = { depth: 20, elements: 200, milliseconds: 1000 };
+const SMALL: PageBounds = { depth: 20, elements: 200 };
 
 /** A chain of `depth` divs built by script, as a page's own code can (the parser stops at 513). */
 function scriptNested(doc: Document, depth: number): void {
@@ -69,6 +69,7 @@ test('extractArticle: markup nested 100 deep is read; 512, 2,000 and 10,000 deep
       assert.equal(result.kind === 'not-article' && result.limit?.what, 'depth', `depth ${depth}`);
       assert.match(result.kind === 'not-article' ? result.message : '', /nest \d+ deep \(the limit is 256\)/);
     }
-    assert.ok(spent < NODE_BOUNDS.milliseconds, `depth ${depth}: ${spent} ms`);
+    // Refused before Readability runs: far below the CLI's default --timeout-per-page of 30 s.
+    assert.ok(spent < 30_000, `depth ${depth}: ${spent} ms`);
   }
 });

@@ -1,10 +1,9 @@
 import type { Removal } from '../types.js';
-import { collapseWhitespace } from '../text.js';
+import { collapseWhitespace } from '../vocabulary.js';
 import { CLEANING_RULES, type CleaningRule, type RuleContext } from './rules.js';
 import { detach } from '../dom.js';
 
 export interface CleanResult {
-  removed: number;
   removals: Removal[];
 }
 
@@ -41,22 +40,17 @@ interface RuleGroup {
   rules: CleaningRule[];
 }
 
-const groupsCache = new WeakMap<readonly CleaningRule[], RuleGroup[]>();
-
 /**
  * Consecutive rules that share a candidate selector, so that the engine queries the
  * document once for all of them (the boilerplate rules all look at the same blocks).
  */
 function groupConsecutive(rules: readonly CleaningRule[]): RuleGroup[] {
-  let groups = groupsCache.get(rules);
-  if (groups) return groups;
-  groups = [];
+  const groups: RuleGroup[] = [];
   for (const rule of rules) {
     const last = groups[groups.length - 1];
     if (last && last.candidates === rule.candidates) last.rules.push(rule);
     else groups.push({ candidates: rule.candidates, rules: [rule] });
   }
-  groupsCache.set(rules, groups);
   return groups;
 }
 
@@ -86,14 +80,7 @@ export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CL
       const element = candidates[index]!;
       if (element === body || element === root || !element.isConnected) continue;
       let textLength: number | undefined;
-      let askedRequires: CleaningRule['requires'];
-      let passedRequires = true;
       for (const rule of group.rules) {
-        if (rule.requires !== askedRequires) {
-          askedRequires = rule.requires;
-          passedRequires = !askedRequires || askedRequires(element);
-        }
-        if (!passedRequires) continue;
         if (rule.matches && !rule.matches(element, context)) continue;
         textLength ??= element.textContent?.length ?? 0;
         if (guardText && textLength > pageTextLength * (rule.maxShareOfPageText ?? MAX_SHARE_OF_PAGE_TEXT)) continue;
@@ -104,5 +91,5 @@ export function cleanDocument(doc: Document, rules: readonly CleaningRule[] = CL
       }
     }
   }
-  return { removed: removals.length, removals };
+  return { removals };
 }

@@ -3,7 +3,7 @@
  * headline of its own after the story at the page's URL. The story at the URL is the one whose
  * headline the page's title names (or whose `data-url` is the page's), else the first.
  */
-import { collapseWhitespace } from '../text.js';
+import { collapseWhitespace } from '../vocabulary.js';
 import type { CleaningRule, RuleContext } from './rules.js';
 
 /** Paragraphs that make an appended container a story, not a headline with a link. */

@@ -1,5 +1,6 @@
 import type { Removal } from '../types.js';
-import { collapsedTextUpTo, collapsedUpTo, collapseWhitespace as collapse, linkTextLength } from '../text.js';
+import { collapsedTextUpTo, linkTextLength } from '../text.js';
+import { BLOCK_SELECTOR, WRITTEN_WITHOUT_SPACES, collapseWhitespace as collapse } from '../vocabulary.js';
 import { removalOf } from './clean.js';
 import { detach } from '../dom.js';
 
@@ -21,118 +22,93 @@ export interface PostCleanContext {
   title: string;
   /** Text length of the whole article, to keep rules from eating it. */
   articleTextLength: number;
-  /** `collapsedTextUpTo(element, maxChars)`, read once per element while nothing inside it is removed. */
+  /** The element's text, whitespace collapsed, or null when it is longer than `maxChars`. */
   text: (element: Element, maxChars: number) => string | null;
-  /** The same text lowercased, for the lowercase patterns below: lowercased once per element, not once per rule. */
-  lowerText: (element: Element, maxChars: number) => string | null;
 }
-
-
-
-/*
- * The patterns below are lowercase and without the `i` flag: texts are lowercased before they
- * are matched. Case-insensitive, V8 compiled each of them about three times slower on first
- * use (LEGAL: 1.5 → 0.5 ms in Node), and every injection of the content script pays that.
- */
 
 /** "Read more", "Related", "Lesen Sie auch", "À lire aussi" and the like, in the corpus languages. */
-const RELATED_WORDS =
-  /(?:read (?:more|also|next)|related(?: (?:articles?|stories|posts|content|links|coverage|reading))?|more (?:on this|from|stories|articles|news)|see also|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you)?|most (?:read|popular)|trending|also read|further reading|(?:das (?:thema )?)?(?:könnte|koennte) (?:sie|dich) auch interessieren|lesen sie (?:auch|mehr|hier)|mehr (?:zum thema|dazu|lesen|aus)|weitere (?:artikel|beiträge|informationen|links|nachrichten|themen)|weiterführende[rn]? links?|zum weiterlesen|mehr themen|neueste (?:artikel|beiträge)|auch interessant|schon gelesen|passend (?:dazu|zum thema)|meist(?:gelesen|-diskutiert|diskutiert)|(?:à|a) lire (?:aussi|également)|lire (?:aussi|la suite)|sur le même sujet|voir aussi|dans la même rubrique|leer (?:también|más)|lea (?:también|más)|(?:te|le) puede interesar|noticias relacionadas|también te puede interesar|siehe auch|auch lesen|verwandte (?:artikel|beiträge|themen)|empfohlene (?:artikel|beiträge)|entdecke(?:n sie)? (?:jetzt |weitere |mehr )|heute empfehlen wir|articles? liés?|(?:audios|vidéos|articles)(?: et (?:vidéos|audios))? sur le (?:même )?sujet|similar (?:recipes|articles|posts|stories)|über den autor|about the author|vea también|puedes ver|leggi anche|potrebbe interessarti|articoli correlati|czytaj (?:też|także|więcej)|zobacz (?:też|także)|читайте также|相关(?:文章|阅读|新闻)|延伸阅读|推荐阅读)/;
-/**
- * The related words that open a (lowercased) text. One pattern serves the label and the teaser,
- * and what follows the words is tested here: that pattern, with `\b.{0,30}$` after the
- * alternation, cost V8 about 4 ms to compile on first use (Node), on every injection.
- * The first match is the longest reading of its alternative, and no later alternative extends
- * an earlier one, so a shorter reading can only help where the first one ends inside a word
- * (`Related Contents`: the optional `content`); only then is the whole label pattern tried.
- * A teaser needs a separator right after the words, and a shorter reading is followed by the
- * rest of the longer one, never by a separator.
- */
-const RELATED_START = new RegExp(`^${RELATED_WORDS.source}`);
-const ASCII_WORD_CHAR = /\w/;
-const RELATED_LABEL_SOURCE = `^${RELATED_WORDS.source}\\b.{0,30}$`;
-let relatedLabel: RegExp | undefined;
-
+const RELATED_PHRASES = [
+  'read (?:more|also|next)', 'related(?: (?:articles?|stories|posts|content|links|coverage|reading))?',
+  'more (?:on this|from|stories|articles|news)', 'see also',
+  'you (?:may|might) (?:also )?(?:like|enjoy|be interested)', 'recommended(?: for you)?', 'most (?:read|popular)',
+  'trending', 'also read', 'further reading',
+  '(?:das (?:thema )?)?(?:könnte|koennte) (?:sie|dich) auch interessieren', 'lesen sie (?:auch|mehr|hier)',
+  'mehr (?:zum thema|dazu|lesen|aus)', 'weitere (?:artikel|beiträge|informationen|links|nachrichten|themen)',
+  'weiterführende[rn]? links?', 'zum weiterlesen', 'mehr themen', 'neueste (?:artikel|beiträge)', 'auch interessant',
+  'schon gelesen', 'passend (?:dazu|zum thema)', 'meist(?:gelesen|-diskutiert|diskutiert)',
+  '(?:à|a) lire (?:aussi|également)', 'lire (?:aussi|la suite)', 'sur le même sujet', 'voir aussi',
+  'dans la même rubrique', 'leer (?:también|más)', 'lea (?:también|más)', '(?:te|le) puede interesar',
+  'noticias relacionadas', 'también te puede interesar', 'siehe auch', 'auch lesen',
+  'verwandte (?:artikel|beiträge|themen)', 'empfohlene (?:artikel|beiträge)',
+  'entdecke(?:n sie)? (?:jetzt |weitere |mehr )', 'heute empfehlen wir', 'articles? liés?',
+  '(?:audios|vidéos|articles)(?: et (?:vidéos|audios))? sur le (?:même )?sujet',
+  'similar (?:recipes|articles|posts|stories)', 'über den autor', 'about the author', 'vea también', 'puedes ver',
+  'leggi anche', 'potrebbe interessarti', 'articoli correlati', 'czytaj (?:też|także|więcej)',
+  'zobacz (?:też|także)', 'читайте также', '相关(?:文章|阅读|新闻)', '延伸阅读', '推荐阅读',
+].join('|');
 /** "Related", "Lesen Sie auch", with at most a few more words. */
-function isRelatedLabel(text: string): boolean {
-  const lower = text.toLowerCase();
-  const match = RELATED_START.exec(lower);
-  if (!match) return false;
-  const end = match[0].length;
-  // \b as the pattern reads it: a word character on one side of the end only.
-  if (ASCII_WORD_CHAR.test(lower.charAt(end - 1)) !== ASCII_WORD_CHAR.test(lower.charAt(end))) return lower.length - end <= 30;
-  return (relatedLabel ??= new RegExp(RELATED_LABEL_SOURCE)).test(lower);
-}
-
+const RELATED_LABEL = new RegExp(`^(?:${RELATED_PHRASES})\\b.{0,30}$`, 'iu');
 /** "Lesen Sie auch: <a>another story</a>" as one paragraph. */
-const TEASER_SEPARATOR = /^\s*[:：»›>|-]/;
-
-/** `lower`: the block's text, lowercased. */
-function isRelatedTeaser(lower: string): boolean {
-  const match = RELATED_START.exec(lower);
-  return !!match && TEASER_SEPARATOR.test(lower.slice(match[0].length));
-}
+const RELATED_TEASER = new RegExp(`^(?:${RELATED_PHRASES})\\s*[:：»›>|-]`, 'iu');
 
 /** A block that only says where the article was filed, who owns it, or how to share it. */
 const BOILERPLATE_LINE =
-  /^(?:(?:tags?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen|keywords|categories|kategorien?|filed under|posted in|share(?: this)?(?: article)?|teilen|artikel teilen|like this|diesen artikel teilen|partager|compartir|condividi)\s*:|this entry was posted|(?:der|dieser) (?:beitrag|artikel|eintrag) wurde (?:am )?.{0,40}(?:veröffentlicht|erstellt|gepostet)|erstellt am .{0,60}(?:abgelegt|veröffentlicht) unter)|^(?:©|\(c\)|copyright\b).{0,120}$|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati/;
+  /^(?:(?:tags?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|themen|keywords|categories|kategorien?|filed under|posted in|share(?: this)?(?: article)?|teilen|artikel teilen|like this|diesen artikel teilen|partager|compartir|condividi)\s*:|this entry was posted|(?:der|dieser) (?:beitrag|artikel|eintrag) wurde (?:am )?.{0,40}(?:veröffentlicht|erstellt|gepostet)|erstellt am .{0,60}(?:abgelegt|veröffentlicht) unter)|^(?:©|\(c\)|copyright\b).{0,120}$|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati/iu;
 
 /** A line that is only a photo credit: "Getty Images", "TebNad/Shutterstock.com", "Crédits photos : Bestimage". */
-const PHOTO_CREDIT = /^[^.!?]{0,60}(?:getty images|shutterstock(?:\.com)?|istock(?:photo)?(?:\.com)?|unsplash|wenn\.com|imago(?: images)?|picture[- ]alliance|bestimage|adobe ?stock|pixabay|pexels)\)?$/;
+const PHOTO_CREDIT = /^[^.!?]{0,60}(?:getty images|shutterstock(?:\.com)?|istock(?:photo)?(?:\.com)?|unsplash|wenn\.com|imago(?: images)?|picture[- ]alliance|bestimage|adobe ?stock|pixabay|pexels)\)?$/iu;
 
 /** A line that is only a credit: "Foto: Sascha Klahn", "Bild: Jahr Media", "(© FEI/Christophe Taniere)", "Photograph by …". */
 const CREDIT_LINE =
-  /^[\s.([|–-]*(?:©|\(c\)|fotos?|bild(?:er)?|photos?|photograph(?:s|y)?|images?|imagen(?:es)?|imagem|cr[ée]dit(?:o|s)?(?: photos?)?|credits?|quelle|source|fuente|beitragsbild|titelbild|bildnachweis|bildquelle)\b\s*(?::|by\b|via\b|©)\s*[^.!?]{2,70}[.)\]]?\s*$|^\s*\(\s*©[^)]{2,70}\)\s*$/;
+  /^[\s.([|–-]*(?:©|\(c\)|fotos?|bild(?:er)?|photos?|photograph(?:s|y)?|images?|imagen(?:es)?|imagem|cr[ée]dit(?:o|s)?(?: photos?)?|credits?|quelle|source|fuente|beitragsbild|titelbild|bildnachweis|bildquelle)\b\s*(?::|by\b|via\b|©)\s*[^.!?]{2,70}[.)\]]?\s*$|^\s*\(\s*©[^)]{2,70}\)\s*$/iu;
 
 /** Prompts to share, rate or comment, and the comment section's state. */
 const PROMPT =
-  /^(?:.{0,40}\b(?:artikel|beitrag) (?:mit anderen )?(?:teilen|bewerten)|(?:möchten sie|hier können sie) den artikel|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|valora esta (?:noticia|nota)|\(?noch keine bewertungen\)?|(?:keine kommentare )?kommentare sind geschlossen|comments are closed|kommentare? schreiben|(?:du musst|sie müssen) eingeloggt sein|you must be logged in to post a comment|kommentare insgesamt|we want to hear what you think|submit (?:a|your) letter to the editor)/;
+  /^(?:.{0,40}\b(?:artikel|beitrag) (?:mit anderen )?(?:teilen|bewerten)|(?:möchten sie|hier können sie) den artikel|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|valora esta (?:noticia|nota)|\(?noch keine bewertungen\)?|(?:keine kommentare )?kommentare sind geschlossen|comments are closed|kommentare? schreiben|(?:du musst|sie müssen) eingeloggt sein|you must be logged in to post a comment|kommentare insgesamt|we want to hear what you think|submit (?:a|your) letter to the editor)/iu;
 
 /** What a paywall says where the rest of the story would be. */
 const PAYWALL =
-  /(?:to (?:view|read|continue reading) the full (?:story|article)|subscribe (?:now )?to .{0,40}for the full (?:story|article)|already a subscriber|pour lire la suite|(?:registrieren|anmelden|abonnieren) und weiterlesen|para seguir leyendo)/;
+  /(?:to (?:view|read|continue reading) the full (?:story|article)|subscribe (?:now )?to .{0,40}for the full (?:story|article)|already a subscriber|pour lire la suite|(?:registrieren|anmelden|abonnieren) und weiterlesen|para seguir leyendo)/iu;
 
 /** Appeals to support the site, get its app or follow it. */
 const APPEAL =
-  /(?:would you consider supporting|consider supporting (?:us|our)|jede (?:kleine )?spende|hazte (?:miembro|socio)|download (?:the|our) \S+(?: \S+)? apps?\b|follow .{0,30} on (?:twitter|facebook|instagram)|canal de (?:telegram|youtube|whatsapp)|signing up to our newsletter|sign up here)/;
+  /(?:would you consider supporting|consider supporting (?:us|our)|jede (?:kleine )?spende|hazte (?:miembro|socio)|download (?:the|our) \S+(?: \S+)? apps?\b|follow .{0,30} on (?:twitter|facebook|instagram)|canal de (?:telegram|youtube|whatsapp)|signing up to our newsletter|sign up here)/iu;
 
 /** Legal notes and disclosures: reprint rights, disclaimers, licences, affiliate links. */
 const LEGAL =
-  /(?:copyrighted property of|written permission must be obtained|alle angaben ohne gewähr|(?:text|beitrag) wurde veröffentlicht unter der lizenz|gibt die meinung des autors wieder|is not responsible for the opinions|suggested citation|(?:this post|dieser beitrag) (?:contains|enthält) (?:references to products|werbung|affiliate)|(?:für|bei) (?:links|den verlinkungen) .{0,40}(?:provision|affiliate)|affiliate[- ]links?|^\*?werbung\b|^-?\s*anzeige\s*-)/;
+  /(?:copyrighted property of|written permission must be obtained|alle angaben ohne gewähr|(?:text|beitrag) wurde veröffentlicht unter der lizenz|gibt die meinung des autors wieder|is not responsible for the opinions|suggested citation|(?:this post|dieser beitrag) (?:contains|enthält) (?:references to products|werbung|affiliate)|(?:für|bei) (?:links|den verlinkungen) .{0,40}(?:provision|affiliate)|affiliate[- ]links?|^\*?werbung\b|^-?\s*anzeige\s*-)/iu;
 
 /** A date or a time of day. */
 const DATE =
-  /\b\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zäé]*\.?\s+\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2}:\d{2}(?:\s?[ap]m| uhr)?\b/g;
+  /\b\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zäé]*\.?\s+\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{1,2}:\d{2}(?:\s?[ap]m| uhr)?\b/giu;
 /** The words of a dateline: "Aktualisiert am", "Posted on", "Kategorie", "Aufrufe", weekdays. */
 const DATELINE_WORDS =
-  /\b(?:aktualisiert(?: am)?|veröffentlicht(?: am)?|publiziert|erstellt am|stand|datum|published|updated|posted(?: on)?|date|kategorie|category|rubrik|von|by|am|um|uhr|at|on|in|aufrufe|views|comments?|kommentare?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/g;
+  /\b(?:aktualisiert(?: am)?|veröffentlicht(?: am)?|publiziert|erstellt am|stand|datum|published|updated|posted(?: on)?|date|kategorie|category|rubrik|von|by|am|um|uhr|at|on|in|aufrufe|views|comments?|kommentare?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/giu;
 
 /** A line that only dates the article: "Aktualisiert: 11.04.2020, 10:27", "23.10.2018 | Politik". */
 function isDateline(text: string): boolean {
   if (text.length > 90) return false;
   DATE.lastIndex = 0;
-  const lower = text.toLowerCase();
-  if (!DATE.test(lower)) return false;
-  const rest = lower.replace(DATE, ' ').replace(DATELINE_WORDS, ' ').replace(/[\s|:,.\-–·•/()]+/g, ' ').trim();
+  if (!DATE.test(text)) return false;
+  const rest = text.replace(DATE, ' ').replace(DATELINE_WORDS, ' ').replace(/[\s|:,.\-–·•/()]+/g, ' ').trim();
   return rest.length <= 30 && rest.split(' ').filter(Boolean).length <= 3;
 }
 
-const LEAF_BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, li, blockquote, section, header, footer, aside, table, figure, figcaption, ul, ol, dl, pre';
-
 /** A block with text and no block inside it that has text of its own. */
 function isLeafBlock(element: Element): boolean {
-  return !Array.from(element.querySelectorAll(LEAF_BLOCKS)).some(hasText);
+  return !Array.from(element.querySelectorAll(BLOCK_SELECTOR)).some(hasText);
 }
 
-const NEWSLETTER = /newsletter/;
-const SUBSCRIBE = /subscri|sign(?:\s|-)?up|abonn|anmeld|inscri|suscr|iscriviti|e-?mail/;
+const NEWSLETTER = /newsletter/iu;
+const SUBSCRIBE = /subscri|sign(?:\s|-)?up|abonn|anmeld|inscri|suscr|iscriviti|e-?mail/iu;
 
-const BLOCKS = 'p, div, section, ul, ol, dl, table, h2, h3, h4, h5, h6, aside, footer, header, figure, blockquote';
+/** The elements the text rules below read as one box of text: rule data, not the block vocabulary. */
+const TEXT_BOXES = 'p, div, section, ul, ol, dl, table, h2, h3, h4, h5, h6, aside, footer, header, figure, blockquote';
 
 /** Where membership, subscription and donation appeals send readers. */
-const SUPPORT_URL = /(?:subscri|member|donat|support|contribut|abo(?:nn|\b)|spende|mitglied|soutien|don\b|dona|patreon|steady)/;
+const SUPPORT_URL = /(?:subscri|member|donat|support|contribut|abo(?:nn|\b)|spende|mitglied|soutien|don\b|dona|patreon|steady)/iu;
 /** The appeal's own words: "become a member", "support us", "诚征会员", "unterstützen Sie uns". */
-const SUPPORT_APPEAL = /(?:become a (?:member|supporter|subscriber)|support (?:us|our|independent)|(?:make|give) a (?:donation|contribution)|donate|werden sie mitglied|unterstützen sie|jetzt spenden|devenez (?:membre|abonné)|soutenez|hazte socio|会员|訂閱|订阅|赞助|捐助|支持我们)/;
+const SUPPORT_APPEAL = /(?:become a (?:member|supporter|subscriber)|support (?:us|our|independent)|(?:make|give) a (?:donation|contribution)|donate|werden sie mitglied|unterstützen sie|jetzt spenden|devenez (?:membre|abonné)|soutenez|hazte socio|会员|訂閱|订阅|赞助|捐助|支持我们)/iu;
 
 export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
   // The article's title repeated as its first heading: the reader shows the title above.
@@ -143,18 +119,18 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     matches: (element, context) => {
       if (!context.title) return false;
       const title = collapse(context.title).toLowerCase();
-      return context.lowerText(element, title.length) === title && isFirstText(element);
+      return context.text(element, title.length)?.toLowerCase() === title && isFirstText(element);
     },
   },
   // A "Related"/"Read more" label, with the list of links it introduces.
   {
     family: 'boilerplate',
     name: 'related-label',
-    candidates: BLOCKS + ', strong, b, span',
+    candidates: TEXT_BOXES + ', strong, b, span',
     matches: (element, context) => {
       // 80 characters once the trailing punctuation is gone; a few more before.
       const text = context.text(element, 120)?.replace(/[:：»›>.…]+$/u, '').trim();
-      return !!text && text.length <= 80 && isRelatedLabel(text);
+      return !!text && text.length <= 80 && RELATED_LABEL.test(text);
     },
   },
   // A one-paragraph teaser: "Lesen Sie auch: <a>another story</a>".
@@ -163,8 +139,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'related-teaser',
     candidates: 'p, div, li, h3, h4',
     matches: (element, context) => {
-      const lower = context.lowerText(element, 300);
-      return lower !== null && !!element.querySelector('a') && isRelatedTeaser(lower);
+      const text = context.text(element, 300);
+      return text !== null && !!element.querySelector('a') && RELATED_TEASER.test(text);
     },
   },
   // Lists and blocks that are mostly links: teasers, tag clouds, link lists.
@@ -175,10 +151,8 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     matches: (element, context) => {
       // The live collection stops at the second link; a static query would list them all.
       if (element.getElementsByTagName('a').item(1) === null) return false;
-      // The element's text is read once: for its share of the article and for its link density.
-      // A wrapper holding much of the article (3 to 4 of them nest on some pages) is told by its
-      // first printable characters, without collapsing all its text.
-      const text = collapsedUpTo(element.textContent ?? '', Math.floor(context.articleTextLength * 0.3));
+      // Its text gives both its share of the article and its link density.
+      const text = context.text(element, Math.floor(context.articleTextLength * 0.3));
       if (!text) return false;
       return linkTextLength(element) / text.length >= 0.7;
     },
@@ -187,10 +161,10 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
   {
     family: 'boilerplate',
     name: 'boilerplate-line',
-    candidates: BLOCKS,
+    candidates: TEXT_BOXES,
     matches: (element, context) => {
-      const lower = context.lowerText(element, 250);
-      return !!lower && BOILERPLATE_LINE.test(lower);
+      const text = context.text(element, 250);
+      return !!text && BOILERPLATE_LINE.test(text);
     },
   },
   // Membership, subscription and donation appeals: a short block of appeal words around a
@@ -198,14 +172,14 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
   {
     family: 'boilerplate',
     name: 'support-appeal',
-    candidates: `${BLOCKS}, [href]`,
+    candidates: `${TEXT_BOXES}, [href]`,
     matches: (element, context) => {
       const text = context.text(element, 600);
       if (text === null) return false;
-      const linksToSupport = (link: Element) => SUPPORT_URL.test((link.getAttribute('href') ?? '').toLowerCase());
+      const linksToSupport = (link: Element) => SUPPORT_URL.test(link.getAttribute('href') ?? '');
       // The appeal's banner: an image and no text, linking to the support page.
       if (element.hasAttribute('href')) return text === '' && linksToSupport(element) && !!element.querySelector('img');
-      if (text.length > context.articleTextLength * 0.3 || !SUPPORT_APPEAL.test(context.lowerText(element, 600)!)) return false;
+      if (text.length > context.articleTextLength * 0.3 || !SUPPORT_APPEAL.test(text)) return false;
       return Array.from(element.querySelectorAll('[href]')).some(linksToSupport);
     },
   },
@@ -215,20 +189,19 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     name: 'photo-credit',
     candidates: 'p, div, span, small, figcaption, cite, em, i, b, strong',
     matches: (element, context) => {
-      const lower = context.lowerText(element, 80);
-      return !!lower && PHOTO_CREDIT.test(lower);
+      const text = context.text(element, 80);
+      return !!text && PHOTO_CREDIT.test(text);
     },
   },
   // Newsletter sign-up boxes.
   {
     family: 'boilerplate',
     name: 'newsletter-box',
-    candidates: BLOCKS,
+    candidates: TEXT_BOXES,
     matches: (element, context) => {
       const text = context.text(element, 400);
       if (text === null || text.length > context.articleTextLength * 0.3) return false;
-      const lower = context.lowerText(element, 400)!;
-      return NEWSLETTER.test(lower) && SUBSCRIBE.test(lower);
+      return NEWSLETTER.test(text) && SUBSCRIBE.test(text);
     },
   },
   // A short block that is one link and little else: a teaser for another page.
@@ -239,7 +212,7 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
     matches: (element, context) => {
       const text = context.text(element, 160);
       // A teaser is a headline: a few words at least. Links in tables and lists are the content.
-      if (!text || text.length < LINK_ONLY_MIN_CHARS || (!CJK.test(text) && text.split(' ').length < 3) || element.closest('table, ul, ol')) return false;
+      if (!text || text.length < LINK_ONLY_MIN_CHARS || (!WRITTEN_WITHOUT_SPACES.test(text) && text.split(' ').length < 3) || element.closest('table, ul, ol')) return false;
       const links = element.querySelectorAll('a');
       const href = links[0]?.getAttribute('href') ?? '';
       return links.length === 1 && !!href && !href.startsWith('#') && collapse(links[0]!.textContent).length / text.length >= 0.8;
@@ -284,13 +257,11 @@ export const POST_CLEANING_RULES: readonly PostCleaningRule[] = [
 ];
 
 const LINK_ONLY_MIN_CHARS = 20;
-/** Chinese and Japanese text: no spaces between words. */
-const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** The element's whole text, up to `maxChars`, matches `pattern`. */
 function lineMatches(context: PostCleanContext, element: Element, maxChars: number, pattern: RegExp): boolean {
-  const lower = context.lowerText(element, maxChars);
-  return !!lower && pattern.test(lower);
+  const text = context.text(element, maxChars);
+  return !!text && pattern.test(text);
 }
 
 /** True when no text comes before `element` in its article. */
@@ -335,17 +306,15 @@ function textBeside(element: Element, direction: 'previousSibling' | 'nextSiblin
 
 const MAX_SHARE_OF_ARTICLE = 0.5;
 
-/** The longest text any rule reads; longer elements are cached as "too long". */
+/** The longest text any rule reads but one; longer elements are cached as "too long". */
 const CACHED_TEXT_CHARS = 600;
 
 /**
  * Each element's collapsed text, read once, and read again only after something inside it
- * was removed. Every rule reads the text of most blocks, so one tree walk per rule and
- * element was most of post-clean's time (122 ms on the bench's long page).
+ * was removed: every rule reads the text of most blocks.
  */
 class TextCache {
   private readonly texts = new Map<Element, string | null>();
-  private readonly lowered = new Map<Element, string>();
 
   constructor(private readonly root: Element) {}
 
@@ -359,25 +328,9 @@ class TextCache {
     return text !== null && text.length <= maxChars ? text : null;
   }
 
-  /** `upTo(element, maxChars)` lowercased; the whole cached text is what `upTo` returns, so it is lowercased once. */
-  lowerUpTo(element: Element, maxChars: number): string | null {
-    const text = this.upTo(element, maxChars);
-    if (text === null) return null;
-    if (maxChars > CACHED_TEXT_CHARS) return text.toLowerCase();
-    let lower = this.lowered.get(element);
-    if (lower === undefined) {
-      lower = text.toLowerCase();
-      this.lowered.set(element, lower);
-    }
-    return lower;
-  }
-
   /** `element` is about to go: the texts of the blocks around it change. */
   forget(element: Element): void {
-    for (let node: Element | null = element; node; node = node === this.root ? null : node.parentElement) {
-      this.texts.delete(node);
-      this.lowered.delete(node);
-    }
+    for (let node: Element | null = element; node; node = node === this.root ? null : node.parentElement) this.texts.delete(node);
   }
 }
 
@@ -397,7 +350,7 @@ function candidateTest(selector: string): (element: Element) => boolean {
 export function postClean(article: Element, title: string, rules: readonly PostCleaningRule[] = POST_CLEANING_RULES, options: { recordText?: boolean } = {}): Removal[] {
   const removals: Removal[] = [];
   const texts = new TextCache(article);
-  const context: PostCleanContext = { title, articleTextLength: collapse(article.textContent).length, text: (element, maxChars) => texts.upTo(element, maxChars), lowerText: (element, maxChars) => texts.lowerUpTo(element, maxChars) };
+  const context: PostCleanContext = { title, articleTextLength: collapse(article.textContent).length, text: (element, maxChars) => texts.upTo(element, maxChars) };
   // Rules only remove, so the elements in the article at the start, in document order, less
   // the removed ones, are what each rule's own query would find.
   const elements = Array.from(article.querySelectorAll('*'));

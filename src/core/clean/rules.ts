@@ -1,4 +1,5 @@
-import { collapsedTextUpTo, leafTextUpTo } from '../text.js';
+import { collapsedTextUpTo } from '../text.js';
+import { HIDDEN_INLINE_STYLE } from '../vocabulary.js';
 import { AD_HOSTS, TRACKER_HOSTS, urlMatchesHosts } from './hosts.js';
 import { COMMENT_RULES } from './comments.js';
 import { CONSENT_RULES } from './consent.js';
@@ -18,12 +19,6 @@ export interface CleaningRule {
   name: string;
   candidates: string;
   matches?: (element: Element, context: RuleContext) => boolean;
-  /**
-   * A cheap test every element this rule removes passes. Consecutive rules that share one
-   * (the same function) have it run once per element, and skip the element together when
-   * it fails: most candidates are ordinary blocks that no rule of the run removes.
-   */
-  requires?: (element: Element) => boolean;
   /** An element holding more of the page's text than this share is kept (a misfire on a wrapper). */
   maxShareOfPageText?: number;
 }
@@ -73,8 +68,7 @@ const AD_LABELS = new Set([
 ]);
 
 /** Class or id tokens that ad frameworks and CMS ad plugins use for their slots. */
-const AD_TOKEN_WORD = /(?:ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adbox|adbanner|ad[-_]?(?:slot|unit|container|wrapper|box|banner|zone|block|space|placeholder|holder|frame|leaderboard|rectangle|skyscraper|billboard|mpu|sticky|inline|top|bottom|side|sidebar|article|content)|dfp[-_]?ad|gpt[-_]?ad|google[-_]?ads?|sponsored[-_]?(?:content|post|links?)?|native[-_]?ad)/;
-const AD_TOKEN = new RegExp(`^${AD_TOKEN_WORD.source}$`, 'i');
+const AD_TOKEN = /^(?:ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adbox|adbanner|ad[-_]?(?:slot|unit|container|wrapper|box|banner|zone|block|space|placeholder|holder|frame|leaderboard|rectangle|skyscraper|billboard|mpu|sticky|inline|top|bottom|side|sidebar|article|content)|dfp[-_]?ad|gpt[-_]?ad|google[-_]?ads?|sponsored[-_]?(?:content|post|links?)?|native[-_]?ad)$/i;
 
 function tokens(element: Element): string[] {
   const classes = (element.getAttribute('class') ?? '').split(/\s+/);
@@ -106,8 +100,6 @@ function isPixelSized(element: Element): boolean {
   return sizes.length > 0 && sizes.some((size) => size <= 1);
 }
 
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important)?\s*(?:;|$)/i;
-
 function mediaUrls(element: Element): string[] {
   return ['src', 'data-src', 'href'].map((name) => element.getAttribute(name)).filter((url): url is string => !!url);
 }
@@ -116,9 +108,8 @@ function mediaUrls(element: Element): string[] {
 const AD_LABEL_MAX_CHARS = 64;
 
 function isAdLabel(element: Element): boolean {
-  const children = element.childElementCount;
-  if (children > 2) return false;
-  const text = children === 0 ? leafTextUpTo(element, AD_LABEL_MAX_CHARS) : collapsedTextUpTo(element, AD_LABEL_MAX_CHARS);
+  if (element.childElementCount > 2) return false;
+  const text = collapsedTextUpTo(element, AD_LABEL_MAX_CHARS);
   return text !== null && AD_LABELS.has(text.toLowerCase().replace(/[\s:·–—-]+$/u, ''));
 }
 
@@ -150,79 +141,38 @@ function isNoscriptBeacon(element: Element, context: RuleContext): boolean {
 const DESCRIPTIVE_TOKEN = /^(?:(?:no|not|without|has|with|is|category|topics?|custom_tags|format|status|type|sdg)[-_]|post-\d|tag-(?!list|cloud|links))/i;
 
 /**
- * The words of a class and an id: `c-articleShare__bar` → c, article, share, bar.
+ * The words of an element's class and id: `c-articleShare__bar` → c, article, share, bar.
+ * Site chrome repeats a few names thousands of times (menu items, teasers, comments), so the
+ * words are kept by name; the cache is emptied when full, as the Node library reads page after page.
  */
-function nameWords(classes: string, id: string): string[] {
-  const kept = classes.split(/\s+/).filter((token) => !DESCRIPTIVE_TOKEN.test(token));
-  return `${kept.join(' ')} ${id}`
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
-/**
- * Every `namedAs` test's words and word pairs, each with the bits of the tests that list it.
- * The boilerplate rules all test the same elements, so an element's words are looked up
- * once for all of them (a bit mask) instead of once per rule. Words have no spaces, so a
- * pair's key ("author box") never collides with a word's.
- */
-const NAME_TEST_BITS = new Map<string, number>();
-let nameTestCount = 0;
-const nameMasks = new WeakMap<Element, number>();
-/**
- * Masks by class and id. Site chrome repeats a few names thousands of times (every menu item,
- * teaser, comment): the words are split once per name, not once per element. Bounded, since
- * the Node library reads page after page in one process.
- */
-const masksByName = new Map<string, number>();
-const MASKS_BY_NAME_KEPT = 10_000;
-
-function maskOfName(classes: string, id: string): number {
+const wordsByName = new Map<string, string[]>();
+const NAMES_KEPT = 10_000;
+function nameWords(element: Element): string[] {
+  const classes = element.getAttribute('class') ?? '';
+  const id = element.getAttribute('id') ?? '';
   // The class's length first: no two pairs of values make the same key.
   const key = `${classes.length}:${classes}${id}`;
-  let mask = masksByName.get(key);
-  if (mask === undefined) {
-    mask = 0;
-    const names = nameWords(classes, id);
-    for (let index = 0; index < names.length; index++) {
-      mask |= NAME_TEST_BITS.get(names[index]!) ?? 0;
-      if (index + 1 < names.length) mask |= NAME_TEST_BITS.get(`${names[index]} ${names[index + 1]}`) ?? 0;
-    }
-    if (masksByName.size >= MASKS_BY_NAME_KEPT) masksByName.clear();
-    masksByName.set(key, mask);
+  let words = wordsByName.get(key);
+  if (!words) {
+    const kept = classes.split(/\s+/).filter((token) => !DESCRIPTIVE_TOKEN.test(token));
+    words = `${kept.join(' ')} ${id}`
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    if (wordsByName.size >= NAMES_KEPT) wordsByName.clear();
+    wordsByName.set(key, words);
   }
-  return mask;
+  return words;
 }
-
-function nameMask(element: Element): number {
-  let mask = nameMasks.get(element);
-  if (mask === undefined) {
-    const classes = element.getAttribute('class');
-    const id = element.getAttribute('id');
-    mask = classes === null && id === null ? 0 : maskOfName(classes ?? '', id ?? '');
-    nameMasks.set(element, mask);
-  }
-  return mask;
-}
-
-/** True when the element's class/id words include a word or pair of some `namedAs` test. */
-function hasTestedName(element: Element): boolean {
-  return nameMask(element) !== 0;
-}
-
-/** The tests `namedAs` made: each passes only where `hasTestedName` does. */
-const NAME_TESTS = new WeakSet<(element: Element) => boolean>();
 
 /** True when the element's class/id words include one of `words`, or one of the `pairs` in a row. */
 function namedAs(words: ReadonlySet<string>, pairs: ReadonlyArray<readonly [string, string]> = []) {
-  if (nameTestCount >= 31) throw new Error('namedAs: more tests than bits in a mask');
-  const bit = 1 << nameTestCount++;
-  const keys = [...words, ...pairs.map(([first, second]) => `${first} ${second}`)];
-  for (const key of keys) NAME_TEST_BITS.set(key, (NAME_TEST_BITS.get(key) ?? 0) | bit);
-  const test = (element: Element): boolean => (nameMask(element) & bit) !== 0;
-  NAME_TESTS.add(test);
-  return test;
+  return (element: Element): boolean => {
+    if (!element.hasAttribute('class') && !element.hasAttribute('id')) return false;
+    const names = nameWords(element);
+    return names.some((name, index) => words.has(name) || pairs.some(([first, second]) => name === first && names[index + 1] === second));
+  };
 }
 
 /** The article itself, and its byline (Readability reads the byline from the page). */
@@ -270,8 +220,6 @@ const boilerplate = (name: string, candidates: string, test: (element: Element) 
   family: 'boilerplate',
   name,
   candidates,
-  // The name tests share one pre-test: an element whose words hit none of them skips them all.
-  ...(NAME_TESTS.has(test) ? { requires: hasTestedName } : {}),
   // The cheap name test first: holdsArticle searches the whole subtree.
   matches: (element) => test(element) && !(options.isArticle ?? holdsArticle)(element) && !(options.keepProse && holdsProse(element)),
   // Page chrome is small next to the article; a big match is the article's own wrapper.
@@ -290,30 +238,14 @@ const HEADER_BIDDING_CLASS = /prebid|criteo/;
 const NATIVE_AD_ID = /^(?:taboola|outbrain|rc-widget|mgid|plista|zergnet)/;
 const NATIVE_AD_CLASS = /taboola|trc_related|OUTBRAIN|outbrain|rc-widget|mgid|plista|zergnet|(?:^|\s)ob-widget(?:\s|$)/;
 
-/**
- * What each of the rules on NAMED needs to see at least, read once: an id or class that one of
- * their patterns could match, or one of the data attributes they look at. AD_TOKEN applies to
- * each class token and to the whole id, so it is tested here as a token of either.
- */
-const AD_TOKEN_IN_LIST = new RegExp(`(?:^|\\s)${AD_TOKEN_WORD.source}(?=\\s|$)`, 'i');
-function mayBeAdSlotOrWidget(element: Element): boolean {
-  // Read as each rule reads it: `tokens` the attribute, the others the property.
-  const idAttribute = element.getAttribute('id');
-  if (idAttribute && AD_TOKEN.test(idAttribute)) return true;
-  const id = element.id;
-  if (id && (GPT_SLOT_ID.test(id) || HEADER_BIDDING_ID.test(id) || NATIVE_AD_ID.test(id))) return true;
-  const classes = element.getAttribute('class');
-  if (classes && (AD_TOKEN_IN_LIST.test(classes) || HEADER_BIDDING_CLASS.test(classes) || NATIVE_AD_CLASS.test(classes))) return true;
-  return element.hasAttribute('data-google-query-id') || element.hasAttribute('data-adform') || element.hasAttribute('data-widget-id');
-}
-
 /** Native-ad and content-recommendation widgets: Taboola, Outbrain, Revcontent, MGID, Plista, ZergNet. */
 function isNativeAdWidget(element: Element): boolean {
   if (NATIVE_AD_ID.test(element.id) || NATIVE_AD_CLASS.test(element.getAttribute('class') ?? '')) return true;
   return element.hasAttribute('data-widget-id') && (element.getAttribute('data-src') ?? '').includes('outbrain');
 }
 
-const BLOCKS = 'div, section, aside, ul, ol, nav, footer, header, p, span, form, dl, table, figure';
+/** The elements a site names as a region of its page (comments, share bar, tag list): rule data, not the block vocabulary. */
+const NAMED_REGIONS = 'div, section, aside, ul, ol, nav, footer, header, p, span, form, dl, table, figure';
 
 /**
  * What is never the story, however much of the page it holds. Recovery applies these to the
@@ -337,39 +269,39 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   ...NOT_THE_STORY_RULES,
   // Dialogs: log-in, age checks, consent and sign-up pop-ups.
   boilerplate('dialog', 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]', () => true),
-  // From here on, the rules all look at BLOCKS: the engine queries them once, in this order.
+  // From here on, the rules all look at NAMED_REGIONS: the engine queries them once, in this order.
   // Comment threads and comment forms (WordPress's "Leave a reply" form is #respond).
   // Its commenters' names are often marked `.author`: the byline's markup protects only a block as short as a byline.
-  boilerplate('comments', BLOCKS, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']]), { isArticle: holdsArticleOrByline }),
+  boilerplate('comments', NAMED_REGIONS, namedAs(new Set(['comments', 'commentlist', 'disqus', 'respond', 'kommentare', 'commentaires']), [['comment', 'list'], ['comment', 'form'], ['comment', 'respond'], ['comments', 'area']]), { isArticle: holdsArticleOrByline }),
   // Breadcrumb trails, pagers, skip links.
-  boilerplate('breadcrumb-pager', BLOCKS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']]), { keepProse: true }),
+  boilerplate('breadcrumb-pager', NAMED_REGIONS, namedAs(new Set(['breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skiplinks']), [['post', 'navigation'], ['nav', 'links'], ['skip', 'link'], ['skip', 'links']]), { keepProse: true }),
   // Share bars and social follow buttons.
-  boilerplate('share-bar', BLOCKS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])), { keepProse: true }),
+  boilerplate('share-bar', NAMED_REGIONS, namedAs(new Set(['share', 'sharing', 'shares', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'addtoany', 'a2a', 'social', 'socials', 'sociallinks', 'follow'])), { keepProse: true }),
   // "Related", "More stories", "Recommended for you" teaser lists. Not "read more":
   // that is as often the expander holding the rest of the story.
-  boilerplate('related-links', BLOCKS, namedAs(new Set(['related', 'recommended', 'recommendations', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']])),
+  boilerplate('related-links', NAMED_REGIONS, namedAs(new Set(['related', 'recommended', 'recommendations', 'morestories', 'crosslinks', 'outbrain', 'popular', 'trending', 'mostread', 'weitere', 'empfehlungen']), [['more', 'stories'], ['more', 'articles'], ['most', 'read'], ['most', 'popular'], ['also', 'read'], ['you', 'may'], ['see', 'also']])),
   // Newsletter and subscription boxes.
-  boilerplate('newsletter', BLOCKS, namedAs(new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'mailchimp', 'mc4wp']), [['sign', 'up']])),
+  boilerplate('newsletter', NAMED_REGIONS, namedAs(new Set(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin', 'mailchimp', 'mc4wp']), [['sign', 'up']])),
   // Pop-ups marked only by their class: modals, dialogs.
-  boilerplate('modal', BLOCKS, namedAs(new Set(['modal', 'dialog', 'popup']))),
+  boilerplate('modal', NAMED_REGIONS, namedAs(new Set(['modal', 'dialog', 'popup']))),
   // Cookie and consent banners.
-  boilerplate('cookie-banner', BLOCKS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw']))),
+  boilerplate('cookie-banner', NAMED_REGIONS, namedAs(new Set(['cookie', 'cookies', 'consent', 'gdpr', 'onetrust', 'didomi', 'usercentrics', 'cookiebot', 'truste', 'cookielaw']))),
   // Author boxes, tag lists and post metadata lines around the article.
-  boilerplate('author-box', BLOCKS, namedAs(new Set(['authorbox', 'authorbio', 'saboxplugin']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']]), { isArticle: holdsArticleOrByline }),
-  boilerplate('tag-list', BLOCKS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']]), { keepProse: true }),
+  boilerplate('author-box', NAMED_REGIONS, namedAs(new Set(['authorbox', 'authorbio', 'saboxplugin']), [['author', 'box'], ['author', 'bio'], ['author', 'info'], ['about', 'author'], ['author', 'card'], ['author', 'description']]), { isArticle: holdsArticleOrByline }),
+  boilerplate('tag-list', NAMED_REGIONS, namedAs(new Set(['tags', 'taglist', 'tagcloud', 'keywords', 'categories', 'schlagworte']), [['tag', 'list'], ['post', 'tags'], ['entry', 'tags'], ['tag', 'links']]), { keepProse: true }),
   // AdSense units and anything carrying AdSense slot attributes.
   { family: 'ad-slot', name: 'adsense', candidates: 'ins.adsbygoogle, [data-ad-client], [data-ad-slot], [data-ad-unit], [data-adunit], [data-ad-unit-path]' },
   // The rules up to native-ad-network read only an element's class and id, so they share
   // one query; a CSS list of substring selectors (`[class*="taboola"]`, …) costs a
   // selector match per element and alternative, 6 ms on the benchmark's long page.
   // Google Publisher Tag / DFP slots (GPT needs an id on each slot) and the frames GPT renders into them.
-  { family: 'ad-slot', name: 'google-publisher-tag', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => GPT_SLOT_ID.test(element.id) || element.hasAttribute('data-google-query-id') },
+  { family: 'ad-slot', name: 'google-publisher-tag', candidates: NAMED, matches: (element) => GPT_SLOT_ID.test(element.id) || element.hasAttribute('data-google-query-id') },
   // Header-bidding and ad-server containers (Prebid, Amazon TAM, Criteo, Smart, Adform).
-  { family: 'ad-slot', name: 'header-bidding', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => HEADER_BIDDING_ID.test(element.id) || HEADER_BIDDING_CLASS.test(element.getAttribute('class') ?? '') || element.hasAttribute('data-adform') },
+  { family: 'ad-slot', name: 'header-bidding', candidates: NAMED, matches: (element) => HEADER_BIDDING_ID.test(element.id) || HEADER_BIDDING_CLASS.test(element.getAttribute('class') ?? '') || element.hasAttribute('data-adform') },
   // Elements whose own class or id token names an ad slot (`ad-slot`, `advertisement`, `dfp-ad`).
-  { family: 'ad-slot', name: 'ad-class-token', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: (element) => tokens(element).some((token) => AD_TOKEN.test(token)) },
+  { family: 'ad-slot', name: 'ad-class-token', candidates: NAMED, matches: (element) => tokens(element).some((token) => AD_TOKEN.test(token)) },
   // Native-ad and content-recommendation widgets (Taboola, Outbrain, Revcontent, MGID, Plista, ZergNet).
-  { family: 'ad-widget', name: 'native-ad-network', candidates: NAMED, requires: mayBeAdSlotOrWidget, matches: isNativeAdWidget },
+  { family: 'ad-widget', name: 'native-ad-network', candidates: NAMED, matches: isNativeAdWidget },
   // Frames served by ad networks.
   { family: 'ad-iframe', name: 'ad-host-frame', candidates: 'iframe', matches: (element, context) => mediaUrls(element).some((url) => urlMatchesHosts(url, AD_HOSTS, context.baseUrl)) },
   // A short element that only says "Advertisement"/"Sponsored"/"Anzeige"/"广告": the label above an ad.
@@ -383,5 +315,5 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // Decoration hidden from assistive technology (`aria-hidden="true"`); Readability's own image fallback class is kept.
   { family: 'hidden', name: 'aria-hidden', candidates: 'body [aria-hidden="true"]', matches: (element) => !element.classList.contains('fallback-image') },
   // Inline `display:none` and `visibility:hidden`.
-  { family: 'hidden', name: 'inline-style-hidden', candidates: 'body [style]', matches: (element) => HIDDEN_STYLE.test(element.getAttribute('style') ?? '') },
+  { family: 'hidden', name: 'inline-style-hidden', candidates: 'body [style]', matches: (element) => HIDDEN_INLINE_STYLE.test(element.getAttribute('style') ?? '') },
 ];

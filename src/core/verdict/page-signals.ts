@@ -4,7 +4,8 @@
  * the cleaned clone; the verdict weighs them against what extraction found.
  */
 import { isProbablyReaderable } from '@mozilla/readability';
-import { blockText, collapseWhitespace, countWords, wordTotal } from '../text.js';
+import { blockText, countWords, wordTotal } from '../text.js';
+import { collapseWhitespace } from '../vocabulary.js';
 
 /** What the page declares itself to be, in `og:type` and JSON-LD `@type`. */
 export type DeclaredType = 'article' | 'listing' | 'other' | null;

@@ -3,7 +3,8 @@
  * is shown, however short, unless it is clearly something else: a listing of teasers, a
  * block of links, a form, or a page with no sentence of text.
  */
-import { collapseWhitespace, countWords, linkTextLength, wordTotal } from '../text.js';
+import { countWords, linkTextLength, wordTotal } from '../text.js';
+import { collapseWhitespace } from '../vocabulary.js';
 import type { PageSignals } from './page-signals.js';
 
 export type NotArticleKind = 'listing' | 'links' | 'form' | 'too-little-text';

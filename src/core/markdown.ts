@@ -1,5 +1,6 @@
 import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
+import { isDisplayMath, texOfMath } from './math-tex.js';
 import { normalizeText } from './text.js';
 import type { Article, MarkdownOptions } from './types.js';
 
@@ -11,6 +12,8 @@ const EXTRA_ESCAPES: ReadonlyArray<[RegExp, string]> = [
   [/\|/g, '\\|'],
   [/</g, '\\<'],
   [/~/g, '\\~'],
+  // A dollar sign in prose would open a formula in Markdown that reads `$…$` as math.
+  [/\$/g, '\\$'],
   [/&(?=#?[a-z0-9]+;)/gi, '\\&'],
   [/^(\d+)\) /g, '$1\\) '],
   [/^#(?=$|\s)/g, '\\#'],
@@ -41,6 +44,16 @@ function createConverter(): TurndownService {
       const longestRun = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
       const fence = '`'.repeat(longestRun + 1);
       return `\n\n${fence}${language}\n${code}\n${fence}\n\n`;
+    },
+  });
+  // Formulas as TeX between dollars (math.ts has put every kind of formula in this one form).
+  service.addRule('math', {
+    filter: (node) => node.localName === 'math',
+    replacement: (_content, node) => {
+      const math = node as Element;
+      const tex = texOfMath(math);
+      if (!tex) return '';
+      return isDisplayMath(math) ? `\n\n$$${tex}$$\n\n` : `$${tex}$`;
     },
   });
   // Ruby annotations would run into the text they annotate; the text alone reads right.

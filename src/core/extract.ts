@@ -1,4 +1,5 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { normalizeMath } from './math.js';
 import { markCodeLanguages, restoreLazyImages } from './prepare.js';
 
 export interface Extraction {
@@ -33,6 +34,7 @@ export interface ExtractSettings {
 export function extract(doc: Document, settings: ExtractSettings = {}): Extraction | null {
   restoreLazyImages(doc);
   markCodeLanguages(doc);
+  normalizeMath(doc);
   const documentLang = nonEmpty(doc.documentElement.getAttribute('lang'));
   const documentDir = nonEmpty(doc.documentElement.getAttribute('dir') ?? doc.body?.getAttribute('dir'));
   const result = new Readability<HTMLElement>(doc, { ...settings, serializer: (node) => node as HTMLElement }).parse();

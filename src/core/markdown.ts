@@ -1,5 +1,7 @@
 import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
+import { NOTE_PREFIX, NOTE_REF_PREFIX, noteNumber } from './footnotes.js';
+import { isDisplayMath, texOfMath } from './math-tex.js';
 import { normalizeText } from './text.js';
 import type { Article, MarkdownOptions } from './types.js';
 
@@ -11,6 +13,8 @@ const EXTRA_ESCAPES: ReadonlyArray<[RegExp, string]> = [
   [/\|/g, '\\|'],
   [/</g, '\\<'],
   [/~/g, '\\~'],
+  // A dollar sign in prose would open a formula in Markdown that reads `$…$` as math.
+  [/\$/g, '\\$'],
   [/&(?=#?[a-z0-9]+;)/gi, '\\&'],
   [/^(\d+)\) /g, '$1\\) '],
   [/^#(?=$|\s)/g, '\\#'],
@@ -42,6 +46,21 @@ function createConverter(): TurndownService {
       const fence = '`'.repeat(longestRun + 1);
       return `\n\n${fence}${language}\n${code}\n${fence}\n\n`;
     },
+  });
+  // Formulas as TeX between dollars (math.ts has put every kind of formula in this one form).
+  service.addRule('math', {
+    filter: (node) => node.localName === 'math',
+    replacement: (_content, node) => {
+      const math = node as Element;
+      const tex = texOfMath(math);
+      if (!tex) return '';
+      return isDisplayMath(math) ? `\n\n$$${tex}$$\n\n` : `$${tex}$`;
+    },
+  });
+  // A footnote reference marked by footnotes.ts whose note is in the tree.
+  service.addRule('noteRef', {
+    filter: (node) => node.nodeName === 'A' && noteNumber(node as Element, NOTE_REF_PREFIX) !== null,
+    replacement: (_content, node) => `[^${noteNumber(node as Element, NOTE_REF_PREFIX)}]`,
   });
   // Ruby annotations would run into the text they annotate; the text alone reads right.
   service.addRule('rubyAnnotation', { filter: ['rt', 'rp'], replacement: () => '' });
@@ -127,16 +146,57 @@ function unindentParagraphs(markdown: string): string {
     .join('\n');
 }
 
+/**
+ * Takes the notes marked by footnotes.ts out of the tree (a notes list left empty goes too),
+ * by number; a reference whose note is missing loses its link, which leads nowhere.
+ */
+function takeFootnotes(root: HTMLElement): Map<number, HTMLElement> {
+  const notes = new Map<number, HTMLElement>();
+  for (const marker of Array.from(root.querySelectorAll('a[href]'))) {
+    const number = noteNumber(marker, NOTE_PREFIX);
+    const note = marker.parentElement;
+    if (number === null || !note) continue;
+    marker.remove();
+    if (notes.has(number)) continue;
+    notes.set(number, note);
+  }
+  for (const link of Array.from(root.querySelectorAll('a[href]'))) {
+    const number = noteNumber(link, NOTE_REF_PREFIX);
+    if (number !== null && !notes.has(number)) link.replaceWith(...Array.from(link.childNodes));
+  }
+  for (const note of notes.values()) {
+    const list = note.parentElement;
+    note.remove();
+    if (list && /^[ou]l$/.test(list.localName) && !list.querySelector('li')) list.remove();
+  }
+  return notes;
+}
+
+/** `[^N]: …` for each note, its later paragraphs indented under it. */
+function footnoteDefinitions(service: TurndownService, notes: Map<number, HTMLElement>): string {
+  return [...notes.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([number, note]) => {
+      const holder = note.ownerDocument.createElement('div');
+      holder.append(...Array.from(note.childNodes));
+      const text = normalizeText(service.turndown(holder)).trim().replace(/\n{2,}/g, '\n\n').replace(/\n(?=.)/g, '\n    ');
+      return `[^${number}]: ${text}`;
+    })
+    .join('\n\n');
+}
+
 /** Markdown of sanitized article HTML (an element, so no HTML parser is needed here). */
 export function htmlToMarkdown(root: HTMLElement): string {
   converter ??= createConverter();
   const copy = root.cloneNode(true) as HTMLElement;
   normalizeTables(copy);
-  return unindentParagraphs(
+  const notes = takeFootnotes(copy);
+  const body = unindentParagraphs(
     normalizeText(converter.turndown(copy))
       .replace(/<div class="joplin-table-wrapper">([\s\S]*?)<\/div>/g, '$1')
       .replace(/\n{3,}/g, '\n\n'),
   ).trim();
+  return notes.size ? `${body}\n\n${footnoteDefinitions(converter, notes)}` : body;
 }
 
 type ArticleFields = Pick<Article, 'title' | 'url' | 'byline' | 'siteName' | 'publishedTime' | 'lang'>;

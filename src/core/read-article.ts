@@ -2,6 +2,7 @@ import { cleanDocument, type CleanResult } from './clean/clean.js';
 import { postClean } from './clean/post-clean.js';
 import { blocksAfterHeadline, restoreLead } from './lead.js';
 import { absolutizeUrls, framesToLinks, replaceCustomizedBuiltIns } from './prepare.js';
+import { markFootnotes } from './footnotes.js';
 import { extractWithRecovery, type UncleanedPage } from './recover.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { blockText, countWords, readingMinutes, wordTotal } from './text.js';
@@ -129,6 +130,7 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
     absolutizeUrls(extraction.content, baseUrl);
     framesToLinks(extraction.content, baseUrl);
     replaceCustomizedBuiltIns(extraction.content);
+    markFootnotes(extraction.content, baseUrl);
     return sanitizeArticleHtml(extraction.content.innerHTML, window);
   });
   yield 'sanitize';

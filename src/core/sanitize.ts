@@ -18,8 +18,8 @@ const ARTICLE_PROFILE: Config = {
     'href', 'src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'scope',
     'headers', 'lang', 'dir', 'datetime', 'cite', 'start', 'reversed', 'type', 'controls', 'poster',
     'data-lang', 'open', 'abbr', 'span', 'value',
-    // MathML presentation attributes
-    'display', 'mathvariant', 'stretchy', 'fence', 'separator', 'accent', 'accentunder', 'columnalign', 'rowalign', 'mathsize', 'displaystyle', 'scriptlevel',
+    // MathML presentation attributes; `alttext` carries a formula's TeX source (see math.ts)
+    'display', 'mathvariant', 'stretchy', 'fence', 'separator', 'accent', 'accentunder', 'columnalign', 'rowalign', 'mathsize', 'displaystyle', 'scriptlevel', 'alttext',
   ],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,

@@ -3,6 +3,7 @@ import { postClean } from './clean/post-clean.js';
 import { blocksAfterHeadline, restoreLead } from './lead.js';
 import { absolutizeUrls, framesToLinks, replaceCustomizedBuiltIns } from './prepare.js';
 import { markFootnotes } from './footnotes.js';
+import { removeSegmentBreaksBetweenWideCharacters } from './segment-breaks.js';
 import { extractWithRecovery, type UncleanedPage } from './recover.js';
 import { sanitizeArticleHtml } from './sanitize.js';
 import { blockText, countWords, readingMinutes, wordTotal } from './text.js';
@@ -118,7 +119,11 @@ function* pipeline(input: ReadInput, options: ReadOptions): Generator<PipelineSt
     const page = pageSignals(doc);
     const afterHeadline = blocksAfterHeadline(doc);
     const extracted = extractWithRecovery(doc, uncleanedPage);
-    if (extracted) restoreLead(extracted.content, afterHeadline);
+    if (extracted) {
+      restoreLead(extracted.content, afterHeadline);
+      // Before sanitizing, so that the reader, the text and the Markdown all read the same.
+      removeSegmentBreaksBetweenWideCharacters(extracted.content);
+    }
     return extracted && { ...extracted, page };
   });
   yield 'readability';

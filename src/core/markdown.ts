@@ -235,6 +235,8 @@ export function headingLines(article: ArticleFields): string {
   if (article.url) {
     const label = article.siteName ?? new URL(article.url).hostname;
     source.push(`[${plain(label)}](<${article.url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
+  } else if (article.siteName) {
+    source.push(plain(article.siteName));
   }
   if (article.byline) source.push(plain(article.byline));
   if (article.publishedTime) source.push(plain(dayOf(article.publishedTime)));

@@ -27,6 +27,11 @@ const CONTENT_DIFFERENCES: Record<string, string> = {
   'firefox-nightly-blog': 'the comment thread, which Readability keeps, is removed on purpose (boilerplate/comments)',
 };
 
+/** Pages whose Markdown has other words than the reader, on purpose. */
+const ROUND_TRIP_WORD_DIFFERENCES: Record<string, string> = {
+  mathjax: 'formulas are written as TeX ($…$), whose words are not the MathML text the reader shows',
+};
+
 /** Structures Markdown cannot hold, page by page. */
 const ROUND_TRIP_DIFFERENCES: Record<string, string> = {
   'ietf-1': 'links inside <pre> (RFC text) cannot be links in a Markdown code block',
@@ -98,7 +103,7 @@ test('Markdown round trip keeps the words and the structure', (t) => {
     const trip = roundTrip(body, articleMarkdown(article, body, { template: 'none' }), document);
     sum += trip.wordsKept;
     least = Math.min(least, trip.wordsKept);
-    if (trip.wordsKept < 0.99) mismatches.push(`${testCase.name}: ${(trip.wordsKept * 100).toFixed(1)} % of words`);
+    if (trip.wordsKept < 0.99 && !ROUND_TRIP_WORD_DIFFERENCES[testCase.name]) mismatches.push(`${testCase.name}: ${(trip.wordsKept * 100).toFixed(1)} % of words`);
     if (ROUND_TRIP_DIFFERENCES[testCase.name]) continue;
     for (const key of Object.keys(trip.source) as Array<keyof typeof trip.source>) {
       if (trip.source[key] !== trip.rendered[key]) mismatches.push(`${testCase.name}.${key}: ${trip.source[key]} → ${trip.rendered[key]}`);

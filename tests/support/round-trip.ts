@@ -1,9 +1,10 @@
 import MarkdownIt from 'markdown-it';
+import footnotes from 'markdown-it-footnote';
 import { blockText } from '../../src/core/text.ts';
 import { words, wordRecall } from './corpus.ts';
 
-/** CommonMark plus GFM tables and strikethrough; raw HTML on, as GFM renders it. */
-const renderer = new MarkdownIt({ html: true }).enable(['table', 'strikethrough']);
+/** CommonMark plus GFM tables, strikethrough and footnotes; raw HTML on, as GFM renders it. */
+const renderer = new MarkdownIt({ html: true }).enable(['table', 'strikethrough']).use(footnotes);
 
 export interface Structure {
   headings: number;

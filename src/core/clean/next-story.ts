@@ -1,7 +1,8 @@
 /**
  * The next story that an infinite-scrolling site appends under the first: a container with a
  * headline of its own after the story at the page's URL. The story at the URL is the one whose
- * headline the page's title names (or whose `data-url` is the page's), else the first.
+ * headline the page's title names, or whose `data-url` is the page's. Without one of those,
+ * nothing is taken for an appended story: a site logo in an h1 would make the story look appended.
  */
 import { collapseWhitespace } from '../vocabulary.js';
 import type { CleaningRule, RuleContext } from './rules.js';
@@ -36,7 +37,7 @@ function mainHeadline(doc: Document, context: RuleContext): Element | null {
         const text = collapseWhitespace(headline.textContent).toLowerCase();
         return text.length >= 10 && title.includes(text);
       }) ??
-      headlines[0]!;
+      null;
   }
   mainHeadlines.set(doc, main);
   return main;
@@ -48,6 +49,8 @@ function isAppendedStory(element: Element, context: RuleContext): boolean {
   if (!main || element.contains(main)) return false;
   const headlines = element.getElementsByTagName('h1');
   if (headlines.length !== 1 || (element.parentElement?.getElementsByTagName('h1').length ?? 0) < 2) return false;
+  // The story's own headline again (a hidden copy for structured data) is no other story.
+  if (collapseWhitespace(headlines[0]!.textContent) === collapseWhitespace(main.textContent)) return false;
   // After the story at the URL, in document order.
   if (!(main.compareDocumentPosition(element) & 4)) return false;
   return element.getElementsByTagName('p').length >= MIN_PARAGRAPHS && carriesStoryMetadata(element);

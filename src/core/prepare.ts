@@ -106,21 +106,35 @@ function imageUrlAttribute(image: Element): string | null {
 }
 
 /**
- * A `<noscript>` image right after a placeholder image replaces it (a page's own script would
- * have loaded it). Parsed with scripting off (jsdom) the fallback is elements already; in a
+ * A `<noscript>` image replaces the placeholder image right before it (a page's own script
+ * would have loaded it), or the noscript itself when no image is there; never a loaded image. Parsed with scripting off (jsdom) the fallback is elements already; in a
  * browser's clone it is text, read here with an inert DOMParser and copied attribute by attribute.
  */
 function unwrapNoscriptImages(doc: Document): void {
-  for (const noscript of Array.from(doc.querySelectorAll('noscript'))) {
+  for (const noscript of Array.from(doc.querySelectorAll('body noscript'))) {
     const previous = noscript.previousElementSibling;
-    const placeholder = previous && soleImage(previous);
-    if (!previous || !placeholder || !isOnlyPlaceholder(placeholder.getAttribute('src'))) continue;
-    if (LAZY_SRC_ATTRIBUTES.some((name) => !isPlaceholder(placeholder.getAttribute(name)))) continue;
+    const previousImage = previous && soleImage(previous);
+    if (previousImage && !isOnlyPlaceholder(previousImage.getAttribute('src'))) continue;
+    if (previousImage && LAZY_SRC_ATTRIBUTES.some((name) => !isPlaceholder(previousImage.getAttribute(name)))) continue;
     const fallback = noscriptImage(noscript, doc);
-    if (!fallback) continue;
-    placeholder.replaceWith(fallback);
-    noscript.remove();
+    if (!fallback || isTiny(fallback)) continue;
+    // Without an image beside it (the browser's layout stage drops an unloaded 1×1 placeholder),
+    // the fallback takes the noscript's own place.
+    if (previousImage) {
+      previousImage.replaceWith(fallback);
+      noscript.remove();
+    } else {
+      noscript.replaceWith(fallback);
+    }
   }
+}
+
+/** A fallback sized as a tracking pixel. */
+function isTiny(image: Element): boolean {
+  return ['width', 'height'].some((name) => {
+    const value = image.getAttribute(name);
+    return value !== null && Number.parseFloat(value) <= 2;
+  });
 }
 
 /** `element` if it is an image, or its only image when it holds nothing else (a link around it). */

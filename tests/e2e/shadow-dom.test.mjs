@@ -1,4 +1,4 @@
-// Articles that live in shadow DOM, read in real browsers: a page whose story component renders
+// Articles that live in shadow DOM, and lazy images, read in real browsers: a page whose story component renders
 // into an open shadow root, and one whose component attaches a closed root. The pages are built
 // like web-component news sites (a <news-article> element whose shadow tree holds the headline
 // and body, with the byline and a pull quote slotted in from the light DOM).
@@ -40,11 +40,32 @@ function storyPage(mode) {
 </script></body></html>`;
 }
 
+const GIF = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
+/**
+ * Lazy images as a browser holds them: the <noscript> fallback is text there (scripting is on),
+ * which jsdom never shows. No script loads the images, as if the reader opened before scrolling.
+ */
+function lazyPage() {
+  const paragraphs = SENTENCES.map((sentence) => `<p>${sentence} ${sentence}</p>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lighthouse in pictures</title></head><body><article><h1>Lighthouse in pictures</h1>
+${paragraphs}
+<figure><img class="lazyload" src="${GIF}" alt="The lamp room"><noscript><img src="/img/lamp-room.jpg" alt="The lamp room"></noscript></figure>
+<picture><source type="image/webp" data-srcset="/img/stairs.webp 1x, /img/stairs@2x.webp 2x"><img src="${GIF}" alt="The stairs"></picture>
+<p><img loading="lazy" src="/assets/placeholder.png" alt="never loaded"> ${SENTENCES[0]}</p>
+${paragraphs}</article></body></html>`;
+}
+
 async function startPages() {
   const server = createServer((request, response) => {
-    const mode = new URL(request.url, 'http://127.0.0.1').pathname === '/closed.html' ? 'closed' : 'open';
+    const path = new URL(request.url, 'http://127.0.0.1').pathname;
+    if (/\.(?:jpg|webp|png)$/.test(path)) {
+      response.writeHead(404);
+      response.end();
+      return;
+    }
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    response.end(storyPage(mode));
+    response.end(path === '/lazy.html' ? lazyPage() : storyPage(path === '/closed.html' ? 'closed' : 'open'));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: (path) => `http://127.0.0.1:${server.address().port}${path}`, close: () => new Promise((resolve) => server.close(resolve)) };
@@ -86,6 +107,17 @@ function defineShadowScenarios(name, launch) {
         }
       });
     }
+
+    test('lazy images: the <noscript> fallback (text in a browser) and <picture> sources give real images, a bare placeholder goes', async () => {
+      const page = await env.driver.newPage(env.pages.url(`/lazy.html?tab=${++tab}`));
+      try {
+        const state = await env.driver.openWithAction(page);
+        const origin = new URL(page.url()).origin;
+        assert.deepEqual(state.images, [`${origin}/img/lamp-room.jpg`, `${origin}/img/stairs@2x.webp`]);
+      } finally {
+        await page.close();
+      }
+    });
   });
 }
 

@@ -9,12 +9,14 @@ import { articlePage, page } from '../support/dom.ts';
 const GIF = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 const EMPTY_SVG = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%20800%20450'%3E%3C/svg%3E";
 
-/** The `src` of each image left in `html`'s body after restoreLazyImages. */
+/** The `src` of each image left in `html`'s body after restoreLazyImages (a `<noscript>`'s are never shown). */
 function sources(html: string): Array<string | null> {
   const { document, close } = page(`<body>${html}</body>`);
   try {
     restoreLazyImages(document);
-    return Array.from(document.querySelectorAll('img')).map((image) => image.getAttribute('src'));
+    return Array.from(document.querySelectorAll('img'))
+      .filter((image) => !image.closest('noscript'))
+      .map((image) => image.getAttribute('src'));
   } finally {
     close();
   }
@@ -72,4 +74,10 @@ test('through the pipeline, every form gives a real image and no placeholder', a
   if (result.kind !== 'article') return;
   const srcs = Array.from(result.html.matchAll(/<img[^>]*\ssrc="([^"]*)"/g), (match) => match[1]);
   assert.deepEqual(srcs, FORMS.map(([, , expected]) => new URL(expected, 'https://news.example/s.html').href));
+});
+
+test('a <noscript> image with no placeholder beside it takes its place; beside a loaded image, or pixel-sized, it does not', () => {
+  assert.deepEqual(sources('<figure><noscript><img src="/n.jpg"></noscript></figure>'), ['/n.jpg']);
+  assert.deepEqual(sources('<figure><img src="/o.jpg"><noscript><img src="/o-fallback.jpg"></noscript></figure>'), ['/o.jpg']);
+  assert.deepEqual(sources('<p>x<noscript><img src="/count.gif?id=1" width="1" height="1"></noscript></p>'), []);
 });

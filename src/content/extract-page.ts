@@ -7,6 +7,7 @@ import type { ExceededLimit, ReadResult, Removal } from '../core/types.js';
 import { cleanDocument, type CleanResult } from '../core/clean/clean.js';
 import { CleanedPlaces } from './cleaned-places.js';
 import { findInvisible, removeCopies } from './layout-signals.js';
+import { copyShadowContent } from './shadow-clone.js';
 
 export const HOST_TAG = 'readmark-reader';
 
@@ -55,6 +56,7 @@ export function visibleClone(onStage?: (stage: 'clone' | 'clean' | 'layout', ms:
     lapStarted = now;
   };
   const clone = cloneLiveDocument();
+  copyShadowContent(document, clone, HOST_TAG);
   lap('clone');
   const cleanedAway = clone.body ? new CleanedPlaces(clone.body) : undefined;
   // The reader's own host (read while it is open) goes first; it counts as a place if a script moved it into body.
@@ -75,6 +77,7 @@ export function visibleClone(onStage?: (stage: 'clone' | 'clean' | 'layout', ms:
 export function uncleanedVisibleClone(): Document {
   const invisible = findInvisible(document, window);
   const clone = cloneLiveDocument();
+  copyShadowContent(document, clone, HOST_TAG);
   removeCopies(clone, invisible);
   removeReaderHosts(clone);
   return clone;

@@ -3,6 +3,7 @@ import type { Removal } from '../core/types.js';
 import { detach, elementSteps } from '../core/dom.js';
 import { WHITESPACE } from '../core/vocabulary.js';
 import { indexAfterRemovals, type CleanedPlaces, type PlaceNode } from './cleaned-places.js';
+import { liveShadowRoot } from './shadow-clone.js';
 
 /**
  * Layout signals only a live page has: what the user cannot see. Everything is measured on
@@ -189,7 +190,8 @@ export function findInvisible(live: Document, view: Window, cleanedAway?: Cleane
         found.removals.push({ family: 'layout', rule, element: describeElement(child) });
         found.elements.push(child);
         found.paths.push([...path, index]);
-      } else if (!foreign) {
+      } else if (!foreign && !liveShadowRoot(child)) {
+        // A host's children in the clone are its flattened shadow content: places below it differ.
         path.push(index);
         walk(child, places?.below.get(index));
         path.pop();

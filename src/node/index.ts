@@ -2,6 +2,7 @@ import { articleMarkdown } from '../core/markdown.js';
 import { exceededBound, NODE_BOUNDS, tooComplex } from '../core/page-bounds.js';
 import { readArticle } from '../core/read-article.js';
 import type { Article, MarkdownOptions, ReadOptions, ReadResult } from '../core/types.js';
+import { flattenDeclarativeShadowRoots } from '../core/shadow.js';
 import { decodeHtml } from './decode.js';
 import { canonicalUrl, parsePage, type ParsedPage } from './parse.js';
 
@@ -27,6 +28,8 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
   const open = (): ParsedPage => {
     const page = parsePage(markup, options.url);
     pages.push(page);
+    // A browser would have attached these roots while parsing; the reader reads what they show.
+    flattenDeclarativeShadowRoots(page.document);
     // A saved page read from a file: its canonical URL is the best base for its relative links.
     const url = options.url ?? canonicalUrl(page.document);
     if (!options.url && url && !page.document.querySelector('base[href]')) {

@@ -12,7 +12,7 @@ test('lazy images get their real src and srcset', () => {
   restoreLazyImages(document);
   assert.equal(document.getElementById('a')!.getAttribute('src'), '/real.jpg');
   assert.equal(document.getElementById('b')!.getAttribute('srcset'), '/small.jpg 1x, /big.jpg 2x');
-  assert.equal(document.getElementById('b')!.getAttribute('src'), '/small.jpg');
+  assert.equal(document.getElementById('b')!.getAttribute('src'), '/big.jpg', 'the largest candidate');
   assert.equal(document.getElementById('c')!.getAttribute('srcset'), '/pic.webp');
   assert.equal(document.getElementById('d')!.getAttribute('src'), '/orig.png');
   close();

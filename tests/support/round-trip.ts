@@ -20,7 +20,8 @@ export function structureOf(root: ParentNode): Structure {
   return {
     headings: count('h1, h2, h3, h4, h5, h6'),
     listItems: count('li'),
-    links: Array.from(root.querySelectorAll('a[href]')).filter((link) => (link.textContent ?? '').trim() || link.querySelector('img')).length,
+    // Not the back-links markdown-it-footnote adds under each note.
+    links: Array.from(root.querySelectorAll('a[href]:not(.footnote-backref)')).filter((link) => (link.textContent ?? '').trim() || link.querySelector('img')).length,
     images: count('img[src]'),
     codeBlocks: count('pre'),
     tableRows: count('tr'),

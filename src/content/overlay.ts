@@ -17,7 +17,6 @@ const WIDTH_LABELS: Record<LineWidth, MessageName> = { narrow: 'widthNarrow', me
 const NOT_ARTICLE_MESSAGES: Record<NotAnArticleReason, MessageName> = {
   listing: 'notArticleListing',
   links: 'notArticleLinks',
-  form: 'notArticleForm',
   'too-little-text': 'notArticleTooLittleText',
   'no-content': 'noArticle',
   // The browser reports its bounds as a content kind of their own, never as this result.

@@ -78,7 +78,6 @@ export async function readArticleInStages(input: ReadInput, options: ReadOptions
 const NOT_ARTICLE_MESSAGES: Record<Exclude<NotAnArticleReason, 'too-complex'>, string> = {
   listing: 'This page lists other pages (a section front, search results or a catalogue); it has no article of its own.',
   links: 'This page is mostly links; it has no article.',
-  form: 'This page is a form, not an article.',
   'too-little-text': 'This page has too little text to be an article.',
   'no-content': 'No article content could be extracted from this page.',
 };

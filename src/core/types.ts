@@ -26,7 +26,7 @@ export interface Article {
 }
 
 export type NotAnArticleReason =
-  /** What extraction found is not an article: a listing, links, a form, no sentence of text. */
+  /** What extraction found is not an article: a listing, links, too little text. */
   | NotArticleKind
   /** Readability found no main content. */
   | 'no-content'

@@ -83,7 +83,7 @@ test('a page with no article: a clear message, the others go on, exit 1', async 
   writeFileSync(login, '<title>Login</title><form><p>Sign in to read on.</p><input name="u"><input type="password" name="p"></form>');
   const result = await run([login, seedPath]);
   assert.equal(result.code, 1);
-  assert.match(result.stderr, /login\.html: This page is a form, not an article\. \(use --force to extract anyway\)/);
+  assert.match(result.stderr, /login\.html: This page has too little text to be an article\. \(use --force to extract anyway\)/);
   assert.match(result.stdout, /警方在6日表示/);
 });
 

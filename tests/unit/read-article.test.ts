@@ -7,7 +7,7 @@ import { articlePage, page } from '../support/dom.ts';
 test('a page that is not an article gives a not-article result, not an exception', async () => {
   const result = await extractArticle('<!doctype html><title>Login</title><form><p>Sign in to your account to read on.</p><input name="user"><input type="password" name="password"><button>Sign in</button></form>');
   assert.equal(result.kind, 'not-article');
-  assert.equal(result.kind === 'not-article' && result.reason, 'form');
+  assert.equal(result.kind === 'not-article' && result.reason, 'too-little-text');
   assert.equal(result.title, 'Login');
 });
 

@@ -9,7 +9,7 @@ import { page } from '../support/dom.ts';
 
 const FIXTURES = new URL('../fixtures/verdict/', import.meta.url).pathname;
 
-const plainPage: PageSignals = { declaredType: null, declaredAs: [], hasHeadline: false, hasDateOrAuthor: false, hasPasswordField: false, probablyReaderable: false, teaserTexts: [] };
+const plainPage: PageSignals = { declaredType: null, declaredAs: [], hasHeadline: false, hasDateOrAuthor: false, probablyReaderable: false, teaserTexts: [] };
 const prose: ArticleSignals = { words: 120, blocks: 4, linkDensity: 0.05, proseWords: 110, teaserShare: 0 };
 
 test('each signal makes the verdict fire, and its absence does not', () => {
@@ -17,8 +17,6 @@ test('each signal makes the verdict fire, and its absence does not', () => {
   assert.equal(articleVerdict(plainPage, { ...prose, teaserShare: 0.6 }).reason, 'listing');
   assert.equal(articleVerdict(plainPage, { ...prose, teaserShare: 0.4 }).reason, null, 'a few teasers in an article');
   assert.equal(articleVerdict(plainPage, { ...prose, linkDensity: 0.6 }).reason, 'links');
-  assert.equal(articleVerdict({ ...plainPage, hasPasswordField: true }, { ...prose, words: 40 }).reason, 'form');
-  assert.equal(articleVerdict({ ...plainPage, hasPasswordField: true }, { ...prose, words: 400 }).reason, null, 'an article with a newsletter form');
   assert.equal(articleVerdict(plainPage, { ...prose, words: 30, proseWords: 12 }).reason, 'too-little-text');
   assert.equal(articleVerdict(plainPage, { ...prose, words: 30, proseWords: 25 }).reason, null, 'one sentence-long paragraph is enough');
   assert.equal(articleVerdict(plainPage, { ...prose, words: 160, proseWords: 0 }).reason, null, 'enough words in short blocks');
@@ -54,13 +52,12 @@ test('page signals: declared type from og:type and JSON-LD, the graph included',
   assert.equal(read('').declaredType, null);
 });
 
-test('page signals: a form, a date, a headline the title names', () => {
+test('page signals: a date, a headline the title names', () => {
   const parsed = page('<!doctype html><html><head><title>Rain on Monday - The Paper</title></head><body><h1>Rain on Monday</h1><time datetime="2024-01-01">Jan 1</time><form><input type="password"></form></body></html>');
   const signals = pageSignals(parsed.document);
   parsed.close();
   assert.equal(signals.hasHeadline, true);
   assert.equal(signals.hasDateOrAuthor, true);
-  assert.equal(signals.hasPasswordField, true);
 });
 
 test('teasers: repeated cards whose headline is a link, in any script; not links inside sentences', () => {
@@ -90,7 +87,7 @@ test('labelled pages in several languages: articles shown, listings refused', as
     ['negatives/zh-section-front-guonei.html', 'https://news.example-xinwen.cn/china/', 'listing'],
     ['negatives/ar-search-results.html', 'https://www.almithal-news.example/search', 'listing'],
     ['negatives/de-section-front-politik.html', 'https://www.example-news.de/politik/', 'listing'],
-    ['negatives/en-login.html', 'https://example.com/login', 'form'],
+    ['negatives/en-login.html', 'https://example.com/login', 'too-little-text'],
     ['negatives/en-404.html', 'https://example.com/missing', 'too-little-text'],
   ];
   for (const [file, url, reason] of expectations) {

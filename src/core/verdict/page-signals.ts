@@ -18,8 +18,6 @@ export interface PageSignals {
   hasHeadline: boolean;
   /** A machine-readable publication date or an author in the page's markup. */
   hasDateOrAuthor: boolean;
-  /** A password field: a log-in or sign-up page (comment and newsletter forms have none). */
-  hasPasswordField: boolean;
   /** Readability's own "offer a reader here" heuristic: one signal among the others. */
   probablyReaderable: boolean;
   /**
@@ -185,7 +183,6 @@ export function pageSignals(doc: Document): PageSignals {
     ...declared(doc),
     hasHeadline: hasHeadline(doc),
     hasDateOrAuthor: doc.querySelector(DATE_OR_AUTHOR) !== null,
-    hasPasswordField: doc.querySelector('input[type="password" i]') !== null,
     probablyReaderable: isProbablyReaderable(doc),
     teaserTexts: doc.body ? teaserTexts(doc.body) : [],
   };

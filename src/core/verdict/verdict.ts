@@ -1,13 +1,13 @@
 /**
  * Is what extraction found an article? The user has already asked for one, so everything
  * is shown, however short, unless it is clearly something else: a listing of teasers, a
- * block of links, a form, or a page with no sentence of text.
+ * block of links, or a page with too little text (a log-in form, an error page, a video).
  */
 import { countWords, linkTextLength, wordTotal } from '../text.js';
 import { collapseWhitespace } from '../vocabulary.js';
 import type { PageSignals } from './page-signals.js';
 
-export type NotArticleKind = 'listing' | 'links' | 'form' | 'too-little-text';
+export type NotArticleKind = 'listing' | 'links' | 'too-little-text';
 
 export interface ArticleSignals {
   /** Words of the extracted text (Chinese and Japanese by character). */
@@ -39,8 +39,6 @@ const LISTING_TEASER_SHARE = 0.5;
 /** Below this much prose and this many words in all, an article says too little to be one… */
 const MIN_PROSE_WORDS = 25;
 const MIN_WORDS = 150;
-/** …and a page built around a form is a form, not an article. */
-const FORM_MAX_WORDS = 150;
 /** Mostly links: a directory, a sitemap, a menu. */
 const LINKS_DENSITY = 0.5;
 
@@ -67,7 +65,6 @@ function kindOf(page: PageSignals, article: ArticleSignals): NotArticleKind | nu
   const declaredArticle = page.declaredType === 'article';
   if (article.teaserShare >= LISTING_TEASER_SHARE && !declaredArticle) return 'listing';
   if (article.linkDensity >= LINKS_DENSITY && !declaredArticle) return 'links';
-  if (page.hasPasswordField && article.words < FORM_MAX_WORDS) return 'form';
   if (article.proseWords < MIN_PROSE_WORDS && article.words < MIN_WORDS && !declaredArticle && !page.hasDateOrAuthor) return 'too-little-text';
   return null;
 }

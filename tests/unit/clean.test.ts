@@ -77,7 +77,7 @@ const familyCases: Array<{ family: string; remove: string; keep: string }> = [
   { family: 'consent', remove: '<div id="onetrust-consent-sdk"><p>We and our 812 partners store and access information on your device.</p></div>', keep: '<div class="privacy-story"><p>How privacy notices changed the web.</p></div>' },
   {
     family: 'next-story',
-    remove: '<article><h1>First story of the page</h1><p>One.</p><p>Two.</p></article><article data-url="/next-story"><h1>The story the site appended</h1><p>Three.</p><p>Four.</p></article>',
+    remove: '<article data-url="/2024/05/story.html"><h1>First story of the page</h1><p>One.</p><p>Two.</p></article><article data-url="/next-story"><h1>The story the site appended</h1><p>Three.</p><p>Four.</p></article>',
     keep: '<article><h1>The only story here</h1><p>Intro.</p><section><h1>A part of it with its own heading</h1><p>Five.</p><p>Six.</p></section></article>',
   },
   { family: 'boilerplate', remove: '<div class="post-tags"><a href="/tag/x">x</a></div>', keep: '<div class="hentry tag-politics category-news">The post itself.</div>' },

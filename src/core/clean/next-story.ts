@@ -7,6 +7,8 @@
 import { collapseWhitespace } from '../vocabulary.js';
 import type { CleaningRule, RuleContext } from './rules.js';
 
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
 /** Paragraphs that make an appended container a story, not a headline with a link. */
 const MIN_PARAGRAPHS = 2;
 
@@ -43,17 +45,29 @@ function mainHeadline(doc: Document, context: RuleContext): Element | null {
   return main;
 }
 
+/** The story at the URL in a container of its own with paragraphs, or null (a headline alone in a page header). */
+function storyContainerOf(headline: Element): Element | null {
+  let container = headline;
+  while (container.parentElement && container.parentElement.getElementsByTagName('h1').length === 1) container = container.parentElement;
+  return container.getElementsByTagName('p').length >= MIN_PARAGRAPHS ? container : null;
+}
+
 /** The largest container of one appended story: it holds one headline, its parent holds more. */
 function isAppendedStory(element: Element, context: RuleContext): boolean {
   const main = mainHeadline(element.ownerDocument, context);
-  if (!main || element.contains(main)) return false;
+  if (!main || element.contains(main) || !storyContainerOf(main)) return false;
   const headlines = element.getElementsByTagName('h1');
   if (headlines.length !== 1 || (element.parentElement?.getElementsByTagName('h1').length ?? 0) < 2) return false;
   // The story's own headline again (a hidden copy for structured data) is no other story.
   if (collapseWhitespace(headlines[0]!.textContent) === collapseWhitespace(main.textContent)) return false;
   // After the story at the URL, in document order.
-  if (!(main.compareDocumentPosition(element) & 4)) return false;
-  return element.getElementsByTagName('p').length >= MIN_PARAGRAPHS && carriesStoryMetadata(element);
+  if (!(main.compareDocumentPosition(element) & FOLLOWING)) return false;
+  const paragraphs = element.getElementsByTagName('p');
+  // A story's headline comes before most of its paragraphs (a label or a kicker may come first);
+  // a widget's heading under a story's paragraphs is no story.
+  const after = Array.from(paragraphs).filter((paragraph) => headlines[0]!.compareDocumentPosition(paragraph) & FOLLOWING).length;
+  const headlineFirst = after >= MIN_PARAGRAPHS && after >= paragraphs.length / 2;
+  return paragraphs.length >= MIN_PARAGRAPHS && headlineFirst && carriesStoryMetadata(element);
 }
 
 /** A story of its own says so: an article element, its own URL, a date or a byline. A section of the same story does not. */

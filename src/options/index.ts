@@ -41,7 +41,9 @@ async function listShortcuts(): Promise<void> {
       const item = document.createElement('li');
       const key = document.createElement('kbd');
       key.textContent = command.shortcut || t('optionsShortcutNone');
-      item.append(key, ` ${command.description ?? command.name ?? ''}`);
+      // Chromium lists the toolbar command without its description: name it from our own strings.
+      const description = command.description || (command.name === '_execute_action' ? t('commandToggle') : (command.name ?? ''));
+      item.append(key, ` ${description}`);
       return item;
     }),
   );

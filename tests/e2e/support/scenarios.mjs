@@ -452,6 +452,8 @@ export function defineOptionsScenario(test, env) {
         return items.length === 2 && items;
       }, 3000, 'the shortcut list');
       assert.deepEqual([...shortcuts].sort(), ['Alt+Shift+U', 'Alt+Shift+Y']);
+      const described = await options.evaluate(() => Array.from(document.querySelectorAll('#shortcuts li')).map((item) => item.textContent.replace(/^\S+\s*/, '').trim()));
+      assert.ok(described.every((description) => description.length > 0 && !description.startsWith('_')), `every shortcut is described: ${described.join(' | ')}`);
       await chooseTemplate(options, 'front-matter');
     } finally {
       await options.close();

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../../src/node/index.ts';
-import { halfOf, normalize, readabilityCases, READABILITY_TEST_URL, type Half } from '../support/corpus.ts';
+import { halfOf, normalize, readabilityCases, READABILITY_TEST_FRAGMENTS, READABILITY_TEST_URL, type Half } from '../support/corpus.ts';
 
 const FIXTURES = new URL('../fixtures/verdict/', import.meta.url).pathname;
 
@@ -30,11 +30,10 @@ interface Label {
 
 /**
  * Readability test pages that are not articles: a product landing page. The other pages whose
- * expected metadata says "not readerable" are a few words of test markup, neither article nor
- * listing, and are left out of the verdict's score.
+ * expected metadata says "not readerable" are READABILITY_TEST_FRAGMENTS, left out of the
+ * verdict's score.
  */
 const READABILITY_NON_ARTICLES = new Set(['mozilla-2']);
-const READABILITY_UNLABELLED = new Set(['005-unescape-html-entities', 'invalid-attributes', 'js-link-replacement', 'lazy-image-3', 'ol', 'remove-aria-hidden']);
 
 export function labelledPages(): LabelledPage[] {
   const labels = JSON.parse(readFileSync(join(FIXTURES, 'labels.json'), 'utf8')) as Label[];
@@ -48,7 +47,7 @@ export function labelledPages(): LabelledPage[] {
     mustNotContain: label.mustNotContain,
   }));
   const readability = readabilityCases()
-    .filter((testCase) => !READABILITY_UNLABELLED.has(testCase.name))
+    .filter((testCase) => !READABILITY_TEST_FRAGMENTS.has(testCase.name))
     .map((testCase) => ({
       name: `readability/${testCase.name}`,
       // One URL for all of them (their links resolve against it): the half goes by name.

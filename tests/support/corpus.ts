@@ -7,6 +7,12 @@ export const SHARED = new URL('../../../shared/', import.meta.url).pathname;
 export const READABILITY_PAGES = join(SHARED, 'corpus/readability-test-pages');
 export const TRAFILATURA_EVAL = join(SHARED, 'corpus/trafilatura-eval');
 export const SEED = join(SHARED, 'fixtures/seed');
+/**
+ * Readability test pages that are a few words of test markup, neither article nor listing: the
+ * default path refuses most as too little text. Scorers read them with `force`, and only them.
+ */
+export const READABILITY_TEST_FRAGMENTS: ReadonlySet<string> = new Set(['005-unescape-html-entities', 'invalid-attributes', 'js-link-replacement', 'lazy-image-3', 'ol', 'remove-aria-hidden']);
+
 /** The URL Readability's own test suite gives its pages. */
 export const READABILITY_TEST_URL = 'http://fakehost/test/page.html';
 

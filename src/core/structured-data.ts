@@ -6,6 +6,19 @@
 
 import { collapseWhitespace } from './vocabulary.js';
 
+/** Each JSON-LD block of the page, parsed; broken ones (common) are skipped. */
+export function jsonLdBlocks(doc: Document): unknown[] {
+  const blocks: unknown[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    try {
+      blocks.push(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // The page's other blocks may still be readable.
+    }
+  }
+  return blocks;
+}
+
 /** The longest `articleBody` string in the page's JSON-LD, or null. */
 export function declaredArticleBody(doc: Document): string | null {
   let longest: string | null = null;
@@ -23,13 +36,7 @@ export function declaredArticleBody(doc: Document): string | null {
       }
     }
   };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
-    try {
-      visit(JSON.parse(script.textContent ?? ''), 0);
-    } catch {
-      // Broken JSON-LD is common; the page's other blocks may still be readable.
-    }
-  }
+  for (const block of jsonLdBlocks(doc)) visit(block, 0);
   return longest;
 }
 

@@ -34,6 +34,13 @@ export const HTML_WHITESPACE = /[\t\n\f\r ]+/g;
 export const WHITESPACE = /\s+/g;
 
 /** `text` with every run of white space (any Unicode space) made one space, trimmed. */
+/** The names a page gives an element: its class names and its id. */
+export function classAndIdNames(element: Element): string[] {
+  const names = (element.getAttribute('class') ?? '').split(HTML_WHITESPACE).filter(Boolean);
+  const id = element.getAttribute('id');
+  return id ? [...names, id] : names;
+}
+
 export function collapseWhitespace(text: string | null | undefined): string {
   return (text ?? '').replace(WHITESPACE, ' ').trim();
 }

@@ -6,6 +6,7 @@
  * a run of schema.org `Comment` items wherever they sit.
  */
 import type { CleaningRule } from './rules.js';
+import { classAndIdNames } from '../vocabulary.js';
 
 /** Class or id tokens of comment containers. */
 const THREAD_NAME = /^(?:comments?|comment-?(?:list|area|section|thread|s|wrapper|container|stream)|comments-?(?:area|section|list|wrapper|container|block|stream|thread)|commentlist|disqus_thread|coral_thread|coral-comments|fb-comments|talk-stream|kommentare|commentaires|comentarios|commenti|reacties)$/i;
@@ -14,10 +15,6 @@ const SIGNATURE = '.comment-author, .comment-meta, .comment-metadata, .fn, .vcar
 const SCHEMA_COMMENT = '[itemtype*="schema.org/Comment" i]';
 /** Fewer signed items than this may be an article's own author box. */
 const MIN_SIGNED_ITEMS = 2;
-
-function tokens(element: Element): string[] {
-  return `${element.getAttribute('id') ?? ''} ${element.getAttribute('class') ?? ''}`.split(/\s+/).filter(Boolean);
-}
 
 /** Signed items inside `container`: each element that carries a signature counts once, by the item it signs. */
 function signedItems(container: Element): number {
@@ -35,7 +32,7 @@ function holdsHeadline(element: Element): boolean {
 }
 
 function isThread(element: Element): boolean {
-  return tokens(element).some((token) => THREAD_NAME.test(token)) && !holdsHeadline(element) && signedItems(element) >= MIN_SIGNED_ITEMS;
+  return classAndIdNames(element).some((token) => THREAD_NAME.test(token)) && !holdsHeadline(element) && signedItems(element) >= MIN_SIGNED_ITEMS;
 }
 
 /** A schema.org Comment that is not inside another one (the outermost of a nested reply chain). */

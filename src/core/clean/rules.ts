@@ -1,5 +1,5 @@
 import { collapsedTextUpTo } from '../text.js';
-import { HIDDEN_INLINE_STYLE } from '../vocabulary.js';
+import { classAndIdNames, HIDDEN_INLINE_STYLE } from '../vocabulary.js';
 import { AD_HOSTS, TRACKER_HOSTS, urlMatchesHosts } from './hosts.js';
 import { COMMENT_RULES } from './comments.js';
 import { CONSENT_RULES } from './consent.js';
@@ -69,12 +69,6 @@ const AD_LABELS = new Set([
 
 /** Class or id tokens that ad frameworks and CMS ad plugins use for their slots. */
 const AD_TOKEN = /^(?:ad|ads|adv|advert|adverts|advertisement|advertising|adsense|adslot|adunit|adbox|adbanner|ad[-_]?(?:slot|unit|container|wrapper|box|banner|zone|block|space|placeholder|holder|frame|leaderboard|rectangle|skyscraper|billboard|mpu|sticky|inline|top|bottom|side|sidebar|article|content)|dfp[-_]?ad|gpt[-_]?ad|google[-_]?ads?|sponsored[-_]?(?:content|post|links?)?|native[-_]?ad)$/i;
-
-function tokens(element: Element): string[] {
-  const classes = (element.getAttribute('class') ?? '').split(/\s+/);
-  const id = element.getAttribute('id');
-  return id ? [...classes, id] : classes;
-}
 
 /** A pixel size from an attribute or inline style value: `1`, `0px`, `1.0`. */
 function pixelSize(value: string | null | undefined): number | null {
@@ -299,7 +293,7 @@ export const CLEANING_RULES: readonly CleaningRule[] = [
   // Header-bidding and ad-server containers (Prebid, Amazon TAM, Criteo, Smart, Adform).
   { family: 'ad-slot', name: 'header-bidding', candidates: NAMED, matches: (element) => HEADER_BIDDING_ID.test(element.id) || HEADER_BIDDING_CLASS.test(element.getAttribute('class') ?? '') || element.hasAttribute('data-adform') },
   // Elements whose own class or id token names an ad slot (`ad-slot`, `advertisement`, `dfp-ad`).
-  { family: 'ad-slot', name: 'ad-class-token', candidates: NAMED, matches: (element) => tokens(element).some((token) => AD_TOKEN.test(token)) },
+  { family: 'ad-slot', name: 'ad-class-token', candidates: NAMED, matches: (element) => classAndIdNames(element).some((token) => AD_TOKEN.test(token)) },
   // Native-ad and content-recommendation widgets (Taboola, Outbrain, Revcontent, MGID, Plista, ZergNet).
   { family: 'ad-widget', name: 'native-ad-network', candidates: NAMED, matches: isNativeAdWidget },
   // Frames served by ad networks.

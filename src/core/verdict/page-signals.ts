@@ -6,6 +6,7 @@
 import { isProbablyReaderable } from '@mozilla/readability';
 import { blockText, countWords, wordTotal } from '../text.js';
 import { collapseWhitespace } from '../vocabulary.js';
+import { jsonLdBlocks } from '../structured-data.js';
 
 /** What the page declares itself to be, in `og:type` and JSON-LD `@type`. */
 export type DeclaredType = 'article' | 'listing' | 'other' | null;
@@ -52,13 +53,7 @@ function jsonLdTypes(doc: Document): string[] {
     visit(record['@graph'], depth + 1);
     visit(record['mainEntity'], depth + 1);
   };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
-    try {
-      visit(JSON.parse(script.textContent ?? ''), 0);
-    } catch {
-      // Broken JSON-LD is common; the page's other signals still count.
-    }
-  }
+  for (const block of jsonLdBlocks(doc)) visit(block, 0);
   return types;
 }
 

@@ -65,7 +65,8 @@ export async function launchChromium({ headless = true, env } = {}) {
   /** Evaluates `fn(shadowRoot, arg)` in the page with the overlay's closed shadow root (null when absent). */
   async function evaluateInOverlay(page, fn, arg) {
     const session = await pageSession(page);
-    const { root } = await session.send('DOM.getDocument', { depth: -1, pierce: true });
+    // The reader's host is a child of <html>: three levels reach its shadow root, on any page's depth.
+    const { root } = await session.send('DOM.getDocument', { depth: 3, pierce: true });
     const host = findHost(root);
     const shadow = host?.shadowRoots?.[0];
     if (!shadow) return page.evaluate(`(${fn})(null, ${JSON.stringify(arg ?? null)})`);

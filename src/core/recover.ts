@@ -5,7 +5,8 @@
  * clearly more of it:
  * - on the page as it was before cleaning, when cleaning took most of the prose;
  * - with a higher `charThreshold`, so that Readability relaxes its filters;
- * - from the page's declared `articleBody` (JSON-LD), when that is much longer.
+ * - from the page's declared `articleBody` (JSON-LD), when that is much longer;
+ * - with the page's no-script content in place, when nothing at all was found.
  */
 import { cleanDocument } from './clean/clean.js';
 import { NOT_THE_STORY_RULES } from './clean/rules.js';
@@ -116,6 +117,24 @@ function withContentOf(first: Attempt | null, retry: Attempt): Attempt {
   return first ? { extraction: { ...first.extraction, content: retry.extraction.content }, text: retry.text } : retry;
 }
 
+/** Elements that make a `<noscript>` a version of the page's content rather than a pixel or a notice. */
+const CONTENT_IN_NOSCRIPT = 'p, article, h1, h2, h3';
+
+/**
+ * A page built by script may keep a whole version of itself for readers without scripts in
+ * `<noscript>`, parsed as elements where scripts are off (as in Node). Readability removes every
+ * noscript, content and all, so its content is put in place. True when there was some.
+ */
+function unwrapNoscriptContent(doc: Document): boolean {
+  let unwrapped = false;
+  for (const noscript of Array.from(doc.querySelectorAll('noscript'))) {
+    if (!noscript.querySelector(CONTENT_IN_NOSCRIPT)) continue;
+    noscript.replaceWith(...Array.from(noscript.childNodes));
+    unwrapped = true;
+  }
+  return unwrapped;
+}
+
 /** Makes a fresh copy of the page as it was before cleaning (the retries rewrite it). */
 export type UncleanedPage = () => Document;
 
@@ -132,6 +151,8 @@ export function extractWithRecovery(doc: Document, uncleanedPage: UncleanedPage 
   if (bestText().length >= SHORT_ARTICLE) return first;
 
   const uncleaned = uncleanedPage();
+  // Only for a page where nothing was found: elsewhere a noscript holds a notice or a copy.
+  if (!best) unwrapNoscriptContent(uncleaned);
   cleanDocument(uncleaned, NOT_THE_STORY_RULES);
   // Read before the retries: Readability removes the scripts that hold it.
   const declared = declaredArticleBody(uncleaned);

@@ -107,3 +107,17 @@ test('a declared articleBody no longer than the article changes nothing', () => 
   assert.match(text, /Story paragraph 3/);
   assert.doesNotMatch(text, /A teaser/);
 });
+
+test('a page whose content is its no-script version: read from the noscript when nothing else was found', async () => {
+  const html = `<!doctype html><html><head><title>Bears</title></head><body><div id="app"></div><noscript><div id="fallback"><h1>Bears</h1>${paragraphs('Bears', 8)}</div></noscript></body></html>`;
+  const result = await extractArticle(html, { url: 'https://park.example/news' });
+  assert.equal(result.kind, 'article');
+  if (result.kind === 'article') assert.ok(result.text.includes(sentence('Bears', 8)));
+});
+
+test('a noscript notice stays out of an article found elsewhere', async () => {
+  const html = `<!doctype html><html><head><title>Story</title></head><body><article><h1>Story</h1>${paragraphs('Story', 8)}</article><noscript><p>${sentence('Enable JavaScript', 1)}</p></noscript></body></html>`;
+  const result = await extractArticle(html, { url: 'https://news.example/story' });
+  assert.equal(result.kind, 'article');
+  if (result.kind === 'article') assert.ok(!result.text.includes('Enable JavaScript'));
+});

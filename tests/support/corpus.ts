@@ -71,9 +71,12 @@ export function sample<T>(items: T[], size: number): T[] {
   return Array.from({ length: size }, (_, index) => items[Math.floor(index * step)]!);
 }
 
-/** Whitespace-normalized text for segment matching, as trafilatura's own evaluation does. */
+/**
+ * Text for segment matching: whitespace normalized, as trafilatura's own evaluation does, and
+ * soft hyphens dropped on both sides: they are invisible, and some ground truths keep them.
+ */
 export function normalize(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
 }
 
 export interface Score {

@@ -7,7 +7,7 @@ import { startReadingServer } from './support/reading-pages.mjs';
 import { defineNoVoiceScenario, defineReadingScenarios, emptyDirectory } from './support/reading-scenarios.mjs';
 import { ARTIFACTS } from './support/scenarios.mjs';
 import { speechEnvironment } from './support/speech.mjs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,7 +25,7 @@ function environment(launch) {
     await env.driver?.close();
     await env.speech?.close();
     await env.server?.close();
-    await env.clearDownloads?.();
+    if (env.downloads) await rm(env.downloads, { recursive: true, force: true });
   });
   return env;
 }

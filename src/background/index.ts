@@ -4,7 +4,7 @@ import { errorMessage, listen, type BackgroundProtocol, type MarkdownScope } fro
 import { writeClipboardFromBackground } from './clipboard.js';
 import { RestrictedPageError, sendWithContentScript } from './injection.js';
 
-const MENU = { open: 'readmark-open', copyPage: 'readmark-copy-page', copySelection: 'readmark-copy-selection' } as const;
+const MENU = { open: 'readmark-open', copyPage: 'readmark-copy-page', copySelection: 'readmark-copy-selection', download: 'readmark-download' } as const;
 const BADGE_MS = 4000;
 
 async function showBadge(tabId: number | undefined, text: string, color: string, title: string): Promise<void> {
@@ -60,11 +60,25 @@ async function copyMarkdown(tab: browser.Tabs.Tab, scope: MarkdownScope): Promis
   }
 }
 
+/** The page's content script saves the file (a Blob URL and <a download>): no `downloads` permission. */
+async function downloadMarkdown(tab: browser.Tabs.Tab): Promise<void> {
+  try {
+    await sendWithContentScript(tab, 'download-markdown', {});
+  } catch (error) {
+    if (error instanceof RestrictedPageError) reportFailure(tab, error);
+    else {
+      await showBadge(tab.id, '!', '#c5221f', t('downloadFailed', errorMessage(error)));
+      void clearBadgeLater(tab.id);
+    }
+  }
+}
+
 function createMenus(): void {
   void browser.contextMenus.removeAll().then(() => {
     browser.contextMenus.create({ id: MENU.open, title: t('menuOpenReader'), contexts: ['page'] });
     browser.contextMenus.create({ id: MENU.copyPage, title: t('menuCopyPage'), contexts: ['page'] });
     browser.contextMenus.create({ id: MENU.copySelection, title: t('menuCopySelection'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: MENU.download, title: t('menuDownloadPage'), contexts: ['page'] });
   });
 }
 
@@ -83,6 +97,7 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU.open) void toggleReader(tab);
   else if (info.menuItemId === MENU.copyPage) void copyMarkdown(tab, 'page');
   else if (info.menuItemId === MENU.copySelection) void copyMarkdown(tab, 'selection');
+  else if (info.menuItemId === MENU.download) void downloadMarkdown(tab);
 });
 
 listen<BackgroundProtocol>({

@@ -10,6 +10,8 @@ import { errorMessage, NotDeliveredError, sendToTab, type ContentProtocol, type 
 const READER_OPEN_CSS = [
   'html:has(> readmark-reader) { overflow: hidden !important; }',
   'html:has(> readmark-reader[data-reveal-root]) { display: block !important; }',
+  // Print / Save as PDF prints the reader alone (content/print.ts): here, because no page rule or CSP can undo a user sheet.
+  '@media print { html:has(> readmark-reader) { overflow: visible !important; } html:has(> readmark-reader) > :not(readmark-reader) { display: none !important; } }',
 ].join('\n');
 
 /** URLs no extension may script; a clear notice beats a silent failure. */

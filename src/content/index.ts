@@ -3,6 +3,8 @@ import { errorMessage, listen, type ContentProtocol } from '../shared/messages.j
 import { loadOptions, onOptionsChanged, saveOptions, type Options } from '../shared/options.js';
 import { t } from '../shared/i18n.js';
 import { articleMarkdown } from '../core/markdown.js';
+import { markdownFileName } from '../core/file-name.js';
+import { saveTextFile } from './download.js';
 import { OutOfTime, pageBeyondBounds, readLivePage, selectionMarkdown } from './extract-page.js';
 import { boundMessage, ReaderOverlay, type ReaderContent } from './overlay.js';
 
@@ -90,9 +92,9 @@ function start(): void {
     stopWatchingOptions = onOptionsChanged((next) => current.applyOptions(next));
   };
 
-  const pageMarkdown = async (): Promise<string> => {
+  const pageMarkdown = async (): Promise<{ markdown: string; title: string }> => {
     const ahead = takeReadAhead();
-    const shown = overlay?.isOpen ? overlay.markdown() : null;
+    const shown = overlay?.isOpen ? overlay.markdownFile() : null;
     if (shown !== null) return shown;
     const { options, content } = await (ahead ?? readPage());
     if (content.kind === 'too-complex') throw new Error(boundMessage(content.limit));
@@ -100,7 +102,7 @@ function start(): void {
     // Copy is an explicit request for this page's text: a page judged no article is read anyway.
     const { result, body } = content.result.kind === 'article' ? content : await readLivePage({ force: true });
     if (result.kind === 'not-article' || !body) throw new Error(t('noArticle'));
-    return articleMarkdown(result, body, { template: options.markdownTemplate });
+    return { markdown: articleMarkdown(result, body, { template: options.markdownTemplate }), title: result.title };
   };
 
   const handlers = {
@@ -121,9 +123,15 @@ function start(): void {
     },
     'get-markdown': async ({ scope }: { scope: 'page' | 'selection' }) => {
       if (scope === 'selection') takeReadAhead();
-      const markdown = scope === 'selection' ? selectionMarkdown() : await pageMarkdown();
+      const markdown = scope === 'selection' ? selectionMarkdown() : (await pageMarkdown()).markdown;
       if (!markdown) throw new Error(t('nothingSelected'));
       return { markdown };
+    },
+    'download-markdown': async () => {
+      const { markdown, title } = await pageMarkdown();
+      const fileName = markdownFileName(title);
+      saveTextFile(markdown, fileName, null);
+      return { fileName };
     },
   };
   listen<ContentProtocol>(handlers);

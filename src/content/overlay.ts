@@ -10,6 +10,8 @@ import { FONT_SIZE_RANGE, LINE_WIDTHS, THEMES, type LineWidth, type Options, typ
 import { writeClipboard } from './clipboard.js';
 import { HOST_TAG } from './extract-page.js';
 import { OVERLAY_CSS } from './overlay-styles.js';
+import { readerKeyAction, type ReaderKeyAction } from '../shared/reader-keys.js';
+import { ReadingTools } from './reading-tools.js';
 
 const MEASURES: Record<LineWidth, string> = { narrow: '54ch', medium: '68ch', wide: '90ch' };
 const THEME_LABELS: Record<Theme, MessageName> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
@@ -102,6 +104,7 @@ export class ReaderOverlay {
   private readonly themeSelect = element('select');
   private readonly widthSelect = element('select');
   private readonly returnFocusTo: Element | null;
+  private readonly tools: ReadingTools;
   private readonly scrollBefore = { x: window.scrollX, y: window.scrollY };
   /** The article shown and its sanitized tree; its Markdown is made when Copy asks, not before the reader is painted. */
   private shown: { article: Article; body: HTMLElement | null } | null = null;
@@ -120,7 +123,18 @@ export class ReaderOverlay {
     this.dialog.lang = browserUiLanguage();
     // `all: initial` on the host leaves `direction` inherited from the page: the UI sets its own.
     this.dialog.dir = browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
-    this.dialog.append(this.toolbar(), this.scroller);
+    this.tools = new ReadingTools({
+      root: this.root,
+      dialog: this.dialog,
+      scroller: this.scroller,
+      report: (message, state) => {
+        this.status.textContent = message;
+        this.status.dataset['state'] = state;
+      },
+      markdownFile: () => this.markdownFile(),
+      saveOptions: (patch) => this.changeOptions(patch),
+    }, options);
+    this.dialog.append(this.toolbar(), this.tools.contentsPanel, this.scroller);
 
     this.applyOptions(options);
     this.render(content);
@@ -150,14 +164,25 @@ export class ReaderOverlay {
    * reader has focus (after a click on its text, or a blur).
    */
   private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') {
+    const action = readerKeyAction(event, this.root.activeElement);
+    if (action) {
       event.preventDefault();
       event.stopPropagation();
-      this.close();
+      this.runKey(action);
     } else if (event.key === 'Tab') {
       this.keepTabInside(event);
     }
   };
+
+  private runKey(action: ReaderKeyAction): void {
+    const { fontSize, theme } = this.options;
+    if (action === 'close') this.close();
+    else if (action === 'larger') this.changeOptions({ fontSize: Math.min(FONT_SIZE_RANGE.max, fontSize + FONT_SIZE_RANGE.step) });
+    else if (action === 'smaller') this.changeOptions({ fontSize: Math.max(FONT_SIZE_RANGE.min, fontSize - FONT_SIZE_RANGE.step) });
+    else if (action === 'theme') this.changeOptions({ theme: THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length]! });
+    else if (action === 'copy') void this.copy();
+    else this.tools.run(action);
+  }
 
   /** Tab and Shift+Tab cycle through the dialog's controls and never leave it. */
   private keepTabInside(event: KeyboardEvent): void {
@@ -185,6 +210,7 @@ export class ReaderOverlay {
     this.closing = true;
     document.removeEventListener('focusin', this.keepFocusInside, true);
     document.removeEventListener('keydown', this.onKeydown, true);
+    this.tools.dispose();
     if (this.dialog.matches(':popover-open')) this.dialog.hidePopover();
     if (this.dialog.open) this.dialog.close();
     this.host.remove();
@@ -202,6 +228,12 @@ export class ReaderOverlay {
     return articleMarkdown(article, body ?? sanitizeArticleHtml(article.html, window), { template: this.options.markdownTemplate });
   }
 
+  /** The Markdown and the title a downloaded file is named from, when the overlay shows an article. */
+  markdownFile(): { markdown: string; title: string } | null {
+    const markdown = this.markdown();
+    return markdown === null || !this.shown ? null : { markdown, title: this.shown.article.title };
+  }
+
   applyOptions(options: Options): void {
     this.options = options;
     this.dialog.dataset['theme'] = options.theme;
@@ -209,6 +241,7 @@ export class ReaderOverlay {
     this.dialog.style.setProperty('--measure', MEASURES[options.lineWidth]);
     this.themeSelect.value = options.theme;
     this.widthSelect.value = options.lineWidth;
+    this.tools.applyOptions(options);
   }
 
   private toolbar(): HTMLElement {
@@ -232,8 +265,10 @@ export class ReaderOverlay {
     this.status.setAttribute('aria-live', 'polite');
     const bar = element('div', { className: 'toolbar' }, [
       copy,
+      ...this.tools.exportControls,
       this.status,
       element('span', { className: 'spacer' }),
+      ...this.tools.readingControls,
       smaller,
       larger,
       element('label', {}, [t('theme'), this.themeSelect]),
@@ -295,6 +330,7 @@ export class ReaderOverlay {
     this.scroller.setAttribute('aria-labelledby', 'readmark-title');
     this.scroller.replaceChildren(main);
     this.scroller.scrollTop = 0;
+    this.tools.show(main, this.shown?.article ?? null, this.complete);
   }
 
   private showAnywayButton(): HTMLElement {

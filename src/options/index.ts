@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { t, type MessageName } from '../shared/i18n.js';
 import { FONT_SIZE_RANGE, LINE_WIDTHS, loadOptions, saveOptions, THEMES, type LineWidth, type Options, type Theme } from '../shared/options.js';
 import { MARKDOWN_TEMPLATES, type MarkdownTemplate } from '../core/types.js';
+import { keyLabel, READER_KEYS } from '../shared/reader-keys.js';
 
 const THEME_LABELS: Record<Theme, MessageName> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
 const WIDTH_LABELS: Record<LineWidth, MessageName> = { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' };
@@ -49,6 +50,22 @@ async function listShortcuts(): Promise<void> {
   );
 }
 
+/** The reader's own keys, from the table the overlay acts on. */
+function listReaderKeys(): void {
+  const list = document.getElementById('reader-keys') as HTMLUListElement;
+  list.replaceChildren(
+    ...READER_KEYS.map(({ keys, label }) => {
+      const item = document.createElement('li');
+      keys.forEach((key, index) => {
+        if (index > 0) item.append(' ');
+        item.append(Object.assign(document.createElement('kbd'), { textContent: keyLabel(key) }));
+      });
+      item.append(` ${t(label)}`);
+      return item;
+    }),
+  );
+}
+
 async function openShortcutSettings(): Promise<void> {
   if (__BROWSER__ === 'firefox') {
     await (browser.commands as unknown as { openShortcutSettings(): Promise<void> }).openShortcutSettings();
@@ -60,6 +77,7 @@ async function openShortcutSettings(): Promise<void> {
 localize();
 void loadOptions().then(show);
 void listShortcuts();
+listReaderKeys();
 document.getElementById('shortcut-settings')?.addEventListener('click', () => void openShortcutSettings());
 form.addEventListener('change', () => {
   void saveOptions({

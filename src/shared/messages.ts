@@ -11,6 +11,8 @@ export type MarkdownScope = 'page' | 'selection';
 export interface ContentProtocol {
   'toggle-reader': { request: Record<string, never>; response: { open: boolean } };
   'get-markdown': { request: { scope: MarkdownScope }; response: { markdown: string } };
+  /** Saves the page's article as a .md file from the page (no `downloads` permission); the name it was given. */
+  'download-markdown': { request: Record<string, never>; response: { fileName: string } };
 }
 
 /** Messages the content script sends to the background. */

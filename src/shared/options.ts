@@ -4,9 +4,12 @@ import { MARKDOWN_TEMPLATES, type MarkdownTemplate } from '../core/types.js';
 export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
 export const LINE_WIDTHS = ['narrow', 'medium', 'wide'] as const;
 export const FONT_SIZE_RANGE = { min: 14, max: 28, step: 2 } as const;
+/** Read aloud's speeds, as SpeechSynthesisUtterance rates. */
+export const SPEECH_RATES = [0.75, 1, 1.25, 1.5, 2] as const;
 
 export type Theme = (typeof THEMES)[number];
 export type LineWidth = (typeof LINE_WIDTHS)[number];
+export type SpeechRate = (typeof SPEECH_RATES)[number];
 
 /** The options' defaults; their types are the options' types. */
 export const DEFAULT_OPTIONS = {
@@ -14,6 +17,7 @@ export const DEFAULT_OPTIONS = {
   fontSize: 18,
   lineWidth: 'medium' as LineWidth,
   markdownTemplate: 'heading' as MarkdownTemplate,
+  speechRate: 1 as SpeechRate,
 };
 
 export type Options = typeof DEFAULT_OPTIONS;
@@ -27,7 +31,8 @@ export function normalizeOptions(stored: Record<string, unknown>): Options {
   // Versions before the templates had one switch, `frontMatter`.
   const legacyTemplate = stored['frontMatter'] === true ? 'front-matter' : undefined;
   const markdownTemplate = MARKDOWN_TEMPLATES.find((value) => value === (stored['markdownTemplate'] ?? legacyTemplate)) ?? DEFAULT_OPTIONS.markdownTemplate;
-  return { theme, fontSize, lineWidth, markdownTemplate };
+  const speechRate = SPEECH_RATES.find((value) => value === Number(stored['speechRate'])) ?? DEFAULT_OPTIONS.speechRate;
+  return { theme, fontSize, lineWidth, markdownTemplate, speechRate };
 }
 
 export async function loadOptions(): Promise<Options> {

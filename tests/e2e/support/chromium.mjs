@@ -16,7 +16,8 @@ function findHost(node) {
   return null;
 }
 
-export async function launchChromium({ headless = true, env } = {}) {
+/** `args`: more command-line switches, e.g. `--enable-speech-dispatcher` for speech voices on Linux. */
+export async function launchChromium({ headless = true, env, args = [] } = {}) {
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless,
@@ -33,6 +34,7 @@ export async function launchChromium({ headless = true, env } = {}) {
       '--disable-sync',
       '--no-first-run',
       '--lang=en-US',
+      ...args,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));

@@ -10,7 +10,8 @@ export const ADDON_ID = 'readmark@readmark.dev';
 export const ADDON_UUID = '5e0c1d3a-6f0b-4b8e-9a51-2c7d3e4f5a60';
 
 
-export async function launchFirefox({ headless = true, env } = {}) {
+/** `prefs`: more preferences, e.g. where downloads go. */
+export async function launchFirefox({ headless = true, env, prefs = {} } = {}) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -24,6 +25,7 @@ export async function launchFirefox({ headless = true, env } = {}) {
       'intl.locale.requested': 'en-US',
       // Lets the test read back what the background wrote without Firefox's paste prompt.
       'dom.events.testing.asyncClipboard': true,
+      ...prefs,
     },
   });
   await browser.installExtension(FIREFOX_DIST);

@@ -24,8 +24,8 @@ const NOT_ARTICLE_MESSAGES: Record<NotAnArticleReason, MessageName> = {
 };
 
 export type ReaderContent =
-  /** `body`: the sanitized article tree the pipeline made, for an article. */
-  | { kind: 'result'; result: ReadResult; body: HTMLElement | null }
+  /** `body`: the sanitized article tree the pipeline made, for an article; `aside`: a note shown above it (a part of the page). */
+  | { kind: 'result'; result: ReadResult; body: HTMLElement | null; aside?: HTMLElement }
   | { kind: 'too-complex'; limit: ExceededLimit }
   | { kind: 'error'; message: string };
 
@@ -33,6 +33,8 @@ export interface OverlayCallbacks {
   /** The user asked to extract a page that does not look like an article. */
   showAnyway(): Promise<ReaderContent>;
   saveOptions(patch: Partial<Options>): void;
+  /** The user asked to point at the right part of the page (pick mode). */
+  pickPart(): void;
   /** Called once the overlay is gone and the page is as it was. */
   closed(): void;
 }
@@ -106,6 +108,8 @@ export class ReaderOverlay {
   /** The article shown and its sanitized tree; its Markdown is made when Copy asks, not before the reader is painted. */
   private shown: { article: Article; body: HTMLElement | null } | null = null;
   private closing = false;
+  /** Out of the page while pick mode shows it (stepAside), and back with stepBack. */
+  private aside = false;
   /** Settles once the article is whole in the reader: a long one's later blocks follow its first frame. */
   complete: Promise<void> = Promise.resolve();
 
@@ -135,9 +139,33 @@ export class ReaderOverlay {
     // (1-5 ms on news pages, scratch measurement in Chromium). Focus is set below, once.
     this.dialog.toggleAttribute('open', true);
     this.dialog.showPopover();
+    this.listen();
+  }
+
+  private listen(): void {
     document.addEventListener('focusin', this.keepFocusInside, true);
     document.addEventListener('keydown', this.onKeydown, true);
     this.scroller.focus({ preventScroll: true });
+  }
+
+  /** Leaves the page to pick mode, everything in the reader kept as it is for stepBack(). */
+  stepAside(): void {
+    if (this.aside || this.closing) return;
+    this.aside = true;
+    document.removeEventListener('focusin', this.keepFocusInside, true);
+    document.removeEventListener('keydown', this.onKeydown, true);
+    if (this.dialog.matches(':popover-open')) this.dialog.hidePopover();
+    this.host.remove();
+  }
+
+  /** Back over the page, as it was or showing `content`. */
+  stepBack(content?: ReaderContent): void {
+    if (!this.aside || this.closing) return;
+    this.aside = false;
+    if (content) this.render(content);
+    document.documentElement.append(this.host);
+    this.dialog.showPopover();
+    this.listen();
   }
 
   /** Focus that lands in the page while the reader is open (a page script, a stray click) comes back. */
@@ -161,7 +189,7 @@ export class ReaderOverlay {
 
   /** Tab and Shift+Tab cycle through the dialog's controls and never leave it. */
   private keepTabInside(event: KeyboardEvent): void {
-    const focusable = Array.from(this.root.querySelectorAll<HTMLElement>('button, select, a[href], [tabindex="0"], video[controls], audio[controls]'))
+    const focusable = Array.from(this.root.querySelectorAll<HTMLElement>('button, select, input, a[href], [tabindex="0"], video[controls], audio[controls]'))
       .filter((candidate) => !candidate.hasAttribute('disabled') && candidate.getClientRects().length > 0);
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
@@ -177,12 +205,13 @@ export class ReaderOverlay {
   }
 
   get isOpen(): boolean {
-    return this.host.isConnected && !this.closing;
+    return (this.host.isConnected || this.aside) && !this.closing;
   }
 
   close(): void {
     if (this.closing) return;
     this.closing = true;
+    this.aside = false;
     document.removeEventListener('focusin', this.keepFocusInside, true);
     document.removeEventListener('keydown', this.onKeydown, true);
     if (this.dialog.matches(':popover-open')) this.dialog.hidePopover();
@@ -226,6 +255,8 @@ export class ReaderOverlay {
     this.widthSelect.className = 'width';
     this.widthSelect.append(...LINE_WIDTHS.map((width) => element('option', { value: width, textContent: t(WIDTH_LABELS[width]) })));
     this.widthSelect.addEventListener('change', () => this.changeOptions({ lineWidth: this.widthSelect.value as LineWidth }));
+    const pick = element('button', { type: 'button', className: 'pick', textContent: t('pickPart'), title: t('pickTitle') });
+    pick.addEventListener('click', () => this.callbacks.pickPart());
     const close = element('button', { type: 'button', className: 'close', textContent: `✕ ${t('close')}` });
     close.addEventListener('click', () => this.close());
     this.status.setAttribute('role', 'status');
@@ -234,6 +265,7 @@ export class ReaderOverlay {
       copy,
       this.status,
       element('span', { className: 'spacer' }),
+      pick,
       smaller,
       larger,
       element('label', {}, [t('theme'), this.themeSelect]),
@@ -281,7 +313,7 @@ export class ReaderOverlay {
       if (article.lang) main.lang = article.lang;
       if (article.dir) main.dir = article.dir;
       const { body, rest } = articleBody(article, content.body);
-      main.append(this.header(article), body);
+      main.append(this.header(article), ...(content.aside ? [content.aside] : []), body);
       if (rest) {
         // Once the first frame is out, in an idle period (the page's own tasks go first), with a
         // bound. Appended below the screen, they move nothing the user sees.

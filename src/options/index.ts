@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { t, type MessageName } from '../shared/i18n.js';
 import { FONT_SIZE_RANGE, LINE_WIDTHS, loadOptions, saveOptions, THEMES, type LineWidth, type Options, type Theme } from '../shared/options.js';
 import { MARKDOWN_TEMPLATES, type MarkdownTemplate } from '../core/types.js';
+import { showSiteChoices } from './site-choices-list.js';
 
 const THEME_LABELS: Record<Theme, MessageName> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
 const WIDTH_LABELS: Record<LineWidth, MessageName> = { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' };
@@ -60,6 +61,7 @@ async function openShortcutSettings(): Promise<void> {
 localize();
 void loadOptions().then(show);
 void listShortcuts();
+showSiteChoices(document.getElementById('site-choices') as HTMLUListElement, document.getElementById('site-choices-none') as HTMLElement);
 document.getElementById('shortcut-settings')?.addEventListener('click', () => void openShortcutSettings());
 form.addEventListener('change', () => {
   void saveOptions({

@@ -11,6 +11,8 @@ export type MarkdownScope = 'page' | 'selection';
 export interface ContentProtocol {
   'toggle-reader': { request: Record<string, never>; response: { open: boolean } };
   'get-markdown': { request: { scope: MarkdownScope }; response: { markdown: string } };
+  /** Pick mode: the user points at the part of the page to read. Answers once pick mode has started. */
+  'pick-part': { request: Record<string, never>; response: { started: boolean } };
 }
 
 /** Messages the content script sends to the background. */

@@ -136,8 +136,18 @@ export function pickPart(signal: AbortSignal): Promise<Element | null> {
       draw();
     };
 
-    const finish = (taken: Element | null): void => {
+    const finish = (taken: Element | null, endingKey?: string): void => {
       listening.abort();
+      // The release of the key that ended pick mode is pick mode's too: the page never sees it.
+      if (endingKey) {
+        const release = (event: KeyboardEvent) => {
+          if (event.key !== endingKey) return;
+          event.stopImmediatePropagation();
+          event.preventDefault();
+          window.removeEventListener('keyup', release, true);
+        };
+        window.addEventListener('keyup', release, true);
+      }
       if (frame) cancelAnimationFrame(frame);
       if (layer.matches(':popover-open')) layer.hidePopover();
       host.remove();
@@ -185,8 +195,8 @@ export function pickPart(signal: AbortSignal): Promise<Element | null> {
       if (event.type !== 'keydown') return;
       const scroll = (top: number) => window.scrollBy({ top, behavior: 'instant' });
       switch (event.key) {
-        case 'Escape': finish(null); break;
-        case 'Enter': finish(state?.chosen ?? null); break;
+        case 'Escape': finish(null, event.key); break;
+        case 'Enter': finish(state?.chosen ?? null, event.key); break;
         case 'ArrowUp': if (state) update(widen(state, layout)); break;
         case 'ArrowDown': if (state) update(narrow(state, layout)); break;
         case 'ArrowLeft': if (state) update(step(state, 'previous', layout)); break;

@@ -33,7 +33,8 @@ export function blockAround(element: Element, layout: PickLayout): Element {
  */
 export function pointAt(previous: PickState | null, element: Element, layout: PickLayout): PickState {
   const pointed = blockAround(element, layout);
-  if (previous && previous.chosen !== pointed && previous.chosen.contains(pointed)) return { pointed, chosen: previous.chosen };
+  const widened = previous !== null && previous.chosen !== previous.pointed;
+  if (widened && previous.chosen !== pointed && previous.chosen.contains(pointed)) return { pointed, chosen: previous.chosen };
   return { pointed, chosen: pointed };
 }
 

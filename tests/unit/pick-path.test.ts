@@ -62,6 +62,12 @@ test('moving inside the widened block keeps it; moving out of it starts again fr
   assert.deepEqual(ids(state), { pointed: 'essay', chosen: 'essay' });
 });
 
+test('a block chosen without widening (where picking started) does not hold the pointer inside it', () => {
+  const { layout, byId, ids } = setup();
+  const started = pointAt(null, byId('story'), layout);
+  assert.deepEqual(ids(pointAt(started, byId('second'), layout)), { pointed: 'second', chosen: 'second' });
+});
+
 test('arrow keys left and right move to the neighbouring block, skipping what has no box', () => {
   const { layout, byId, ids } = setup();
   const state = pointAt(null, byId('first'), layout);

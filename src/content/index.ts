@@ -100,6 +100,13 @@ function start(): void {
     stopWatchingOptions = onOptionsChanged((next) => current.applyOptions(next));
   };
 
+  /** A selection long enough to be read opens alone (core/selection.ts); a word or two is no such request. */
+  const openSelectionOrPage = async (): Promise<void> => {
+    const selected = await selectionContent();
+    if (selected) takeReadAhead();
+    await openReader(selected ?? undefined);
+  };
+
   /**
    * Pick mode over the page, the reader (when open) stepping aside: the part taken is shown in the
    * reader; leaving brings the reader back as it was.
@@ -151,10 +158,7 @@ function start(): void {
       }
       // A second press while a long page is still being read does not open a second reader.
       if (!opening) {
-        // A selection long enough to be read opens alone (core/selection.ts); a word or two is no such request.
-        const selected = await selectionContent();
-        if (selected) takeReadAhead();
-        opening = openReader(selected ?? undefined).finally(() => {
+        opening = openSelectionOrPage().finally(() => {
           opening = null;
         });
       }

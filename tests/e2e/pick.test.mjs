@@ -73,6 +73,27 @@ function chromiumMenuClick(driver) {
   }, { url: page.url(), menuItemId });
 }
 
+/** Chromium: a command as the extension receives it, dispatched in its worker (after a toolbar click granted activeTab). */
+function chromiumCommand(driver) {
+  return (page, name) => driver.worker.evaluate(async ({ url, name }) => {
+    const [tab] = await chrome.tabs.query({ url: url.split('#')[0] });
+    chrome.commands.onCommand.dispatch(name, tab);
+  }, { url: page.url(), name });
+}
+
+/** Firefox: what a shortcut's key does, from the browser window: grant activeTab, then run the command. */
+function firefoxCommand(driver) {
+  return async (page, name) => {
+    await page.bringToFront();
+    await driver.evaluateInBrowserWindow(`(() => {
+      const extension = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension;
+      extension.tabManager.addActiveTabPermission(gBrowser.selectedTab);
+      extension.shortcuts.onCommand(${JSON.stringify(name)});
+      return true;
+    })()`);
+  };
+}
+
 /** Firefox: what a menu click does, from the browser window: grant activeTab, then emit the click. */
 function firefoxMenuClick(driver) {
   return async (page, menuItemId) => {
@@ -87,9 +108,9 @@ function firefoxMenuClick(driver) {
   };
 }
 
-for (const [name, launch, shadowOf, menuClick] of [
-  ['Chromium', launchChromium, chromiumShadowOf, chromiumMenuClick],
-  ['Firefox', launchFirefox, firefoxShadowOf, firefoxMenuClick],
+for (const [name, launch, shadowOf, menuClick, command] of [
+  ['Chromium', launchChromium, chromiumShadowOf, chromiumMenuClick, chromiumCommand],
+  ['Firefox', launchFirefox, firefoxShadowOf, firefoxMenuClick, firefoxCommand],
 ]) {
   describe(`${name}: pick mode, per-site parts, selections`, { timeout: 240_000 }, () => {
     const env = {};
@@ -98,6 +119,7 @@ for (const [name, launch, shadowOf, menuClick] of [
       env.driver = await launch();
       env.shadowOf = shadowOf(env.driver);
       env.menuClick = menuClick(env.driver);
+      env.command = command?.(env.driver);
     });
     after(async () => {
       await env.driver?.close();

@@ -1,7 +1,8 @@
 // Pick mode, per-site parts and selections in the reader, written once and run against each
 // browser's driver (support/chromium.mjs, support/firefox.mjs). `env.menuClick(page, id)` clicks a
 // context-menu entry the way that browser does (granting activeTab), `env.shadowOf(page, tag, fn, arg)`
-// evaluates `fn(shadowRoot, arg)` with the closed shadow root of the element named `tag`.
+// evaluates `fn(shadowRoot, arg)` with the closed shadow root of the element named `tag`, and
+// `env.command(page, name)` runs an extension command as its key would.
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { PICK_TEXT } from './pick-pages.mjs';
@@ -221,6 +222,23 @@ export function definePickScenarios(test, env) {
       assert.deepEqual(seen.bubble, {});
       assert.deepEqual(seen.story, {});
       assert.deepEqual(await pageState(page), before);
+    });
+  });
+
+  test('the pick-part command starts pick mode; Enter takes the block outlined', async () => {
+    await withPickPage(env, async (page) => {
+      // The command needs activeTab, which only a real gesture grants: one toolbar click first.
+      await env.driver.openWithAction(page);
+      await closeReader(env, page);
+      await env.command(page, 'pick-part');
+      await waitFor(async () => (await env.shadowOf(page, 'readmark-pick', pickLayerState))?.shown, 3000, 'pick mode from the command');
+      const heading = await boxOf(page, 'article.story h1');
+      await page.mouse.move(heading.x, heading.y, { steps: 3 });
+      await waitForOutline(env, page, 'article.story h1', 'h1');
+      await page.keyboard.press('ArrowUp');
+      await waitForOutline(env, page, 'article.story', 'article.story');
+      await page.keyboard.press('Enter');
+      await assertStoryShown(env, page);
     });
   });
 

@@ -14,6 +14,8 @@ export const PICK_HOST_TAG = 'readmark-pick';
 
 /** Wheel travel, in pixels, for one step wider or narrower: one notch of a mouse wheel, or a short swipe on a touchpad. */
 const WHEEL_STEP_PX = 40;
+/** The hint moves to the top while the pointer is this close to the bottom, where it would hide what is pointed at. */
+const HINT_CLEARANCE_PX = 120;
 /** Page Up and Page Down scroll by this share of the viewport, as browsers do. */
 const PAGE_SCROLL_SHARE = 0.875;
 
@@ -41,6 +43,7 @@ const PICK_CSS = `
   font: 14px/1.4 system-ui, sans-serif; background: rgba(32, 33, 36, .94); color: #fff; padding: 8px 14px;
   border-radius: 8px; pointer-events: none; text-align: center;
 }
+.hint.top { bottom: auto; top: 16px; }
 .status { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 `;
 
@@ -93,11 +96,12 @@ export function pickPart(signal: AbortSignal): Promise<Element | null> {
     layer.setAttribute('role', 'application');
     layer.setAttribute('aria-label', t('pickTitle'));
     const outline = element('div', 'outline');
+    const hint = element('div', 'hint', t('pickHint'));
     const label = element('div', 'label');
     const status = element('div', 'status');
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
-    layer.append(outline, label, element('div', 'hint', t('pickHint')), status);
+    layer.append(outline, label, hint, status);
     root.append(element('style', '', PICK_CSS), layer);
 
     const layout: PickLayout = { top: body, isBlock, sameBox };
@@ -136,6 +140,13 @@ export function pickPart(signal: AbortSignal): Promise<Element | null> {
       draw();
     };
 
+    // A neighbour taken with the arrow keys may be off screen: the page scrolls to it, as the user asked to move there.
+    const moveTo = (next: PickState): void => {
+      const box = next.chosen.getBoundingClientRect();
+      if (box.bottom < 0 || box.top > innerHeight) next.chosen.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+      update(next);
+    };
+
     const finish = (taken: Element | null, endingKey?: string): void => {
       listening.abort();
       // The release of the key that ended pick mode is pick mode's too: the page never sees it.
@@ -160,6 +171,7 @@ export function pickPart(signal: AbortSignal): Promise<Element | null> {
       if (event.type === 'mousemove') {
         const { clientX, clientY } = event as MouseEvent;
         pointer = { x: clientX, y: clientY };
+        hint.classList.toggle('top', clientY > innerHeight - HINT_CLEARANCE_PX);
         frame ||= requestAnimationFrame(() => {
           frame = 0;
           if (pointer) pointTo(pointer.x, pointer.y);
@@ -178,6 +190,8 @@ export function pickPart(signal: AbortSignal): Promise<Element | null> {
       const pixels = wheelPixels(event);
       if (event.shiftKey) {
         window.scrollBy({ top: pixels, behavior: 'instant' });
+        // The page moved under the pointer: the block under it changes.
+        if (pointer) pointTo(pointer.x, pointer.y);
         return;
       }
       if (!state || pixels === 0) return;
@@ -199,8 +213,8 @@ export function pickPart(signal: AbortSignal): Promise<Element | null> {
         case 'Enter': finish(state?.chosen ?? null, event.key); break;
         case 'ArrowUp': if (state) update(widen(state, layout)); break;
         case 'ArrowDown': if (state) update(narrow(state, layout)); break;
-        case 'ArrowLeft': if (state) update(step(state, 'previous', layout)); break;
-        case 'ArrowRight': if (state) update(step(state, 'next', layout)); break;
+        case 'ArrowLeft': if (state) moveTo(step(state, 'previous', layout)); break;
+        case 'ArrowRight': if (state) moveTo(step(state, 'next', layout)); break;
         case 'PageDown': scroll(innerHeight * PAGE_SCROLL_SHARE); break;
         case 'PageUp': scroll(-innerHeight * PAGE_SCROLL_SHARE); break;
         case ' ': scroll((event.shiftKey ? -1 : 1) * innerHeight * PAGE_SCROLL_SHARE); break;
@@ -214,8 +228,8 @@ export function pickPart(signal: AbortSignal): Promise<Element | null> {
     // At the window in the capture phase: before the page's document and elements (the page's
     // own capture listeners on the window, added before this one, still come first).
     for (const type of KEY_EVENTS) window.addEventListener(type, onKey, { ...options, capture: true });
-    // The page scrolls under a still pointer: the block under it changes, and the outline moves.
-    window.addEventListener('scroll', () => (pointer ? pointTo(pointer.x, pointer.y) : draw()), { ...options, capture: true, passive: true });
+    // The outline moves with the page (and with boxes that scroll inside it).
+    window.addEventListener('scroll', draw, { ...options, capture: true, passive: true });
     window.addEventListener('resize', draw, { ...options, passive: true });
     signal.addEventListener('abort', () => finish(null), options);
 

@@ -225,6 +225,42 @@ export function definePickScenarios(test, env) {
     });
   });
 
+  test('keyboard: Tab reaches "Not the right part?" and Enter starts pick mode; ← → move between blocks; Shift+wheel scrolls the page, which sees no wheel event', async () => {
+    await withPickPage(env, async (page) => {
+      await env.driver.openWithAction(page);
+      for (let press = 0; press < 20 && (await env.driver.overlay(page)).activeElement !== 'button.pick'; press++) await page.keyboard.press('Tab');
+      assert.equal((await env.driver.overlay(page)).activeElement, 'button.pick', 'Tab reaches the pick button');
+      await page.keyboard.press('Enter');
+      await waitFor(async () => (await env.shadowOf(page, 'readmark-pick', pickLayerState))?.shown, 3000, 'pick mode from the keyboard');
+      await resetListenerCounts(page);
+      const heading = await boxOf(page, 'article.story h1');
+      await page.mouse.move(heading.x, heading.y, { steps: 3 });
+      await waitForOutline(env, page, 'article.story h1', 'h1');
+      await page.keyboard.press('ArrowRight');
+      await waitForOutline(env, page, 'article.story p.byline', 'p.byline');
+      await page.keyboard.press('ArrowRight');
+      await waitForOutline(env, page, 'article.story p:nth-of-type(2)', 'p');
+      await page.keyboard.press('ArrowLeft');
+      await waitForOutline(env, page, 'article.story p.byline', 'p.byline');
+
+      const scrolledBefore = await page.evaluate(() => window.scrollY);
+      await page.keyboard.down('Shift');
+      await env.driver.wheel(page, 100);
+      await page.keyboard.up('Shift');
+      await waitFor(() => page.evaluate((from) => window.scrollY > from, scrolledBefore), 3000, 'Shift+wheel to scroll the page');
+      await page.keyboard.press('PageDown');
+      const afterPageDown = await waitFor(() => page.evaluate((from) => window.scrollY > from + 300 && window.scrollY, scrolledBefore), 3000, 'Page Down to scroll the page');
+      const seen = await listenerCounts(page);
+      assert.deepEqual(seen.bubble, {}, 'no event reached the document');
+      assert.deepEqual(seen.story, {});
+      await page.keyboard.press('Escape');
+      await pickLayerGone(env, page);
+      const back = await env.driver.waitForOverlay(page, (snapshot) => snapshot.open);
+      assert.equal(back.activeElement, 'div.scroller');
+      assert.ok(afterPageDown > scrolledBefore);
+    });
+  });
+
   test('the pick-part command starts pick mode; Enter takes the block outlined', async () => {
     await withPickPage(env, async (page) => {
       // The command needs activeTab, which only a real gesture grants: one toolbar click first.

@@ -46,12 +46,12 @@ function start(): void {
   let stopWatchingOptions: (() => void) | null = null;
 
   const readContent = async (force: boolean): Promise<ReaderContent> => {
-    // The part the user chose for this site comes first; the automatic choice when it is not on this page.
-    const remembered = force ? null : await rememberedPartContent();
-    if (remembered) return remembered;
     try {
       const limit = force ? null : pageBeyondBounds();
       if (limit) return { kind: 'too-complex', limit };
+      // The part the user chose for this site comes first; the automatic choice when it is not on this page.
+      const remembered = force ? null : await rememberedPartContent();
+      if (remembered) return remembered;
       const { result, body } = await readLivePage({ force });
       return { kind: 'result', result, body };
     } catch (error) {
@@ -193,6 +193,7 @@ function start(): void {
     isAlive: runtimeAlive,
     teardown: () => {
       teardownSignal.abort();
+      picking?.abort();
       overlay?.close();
     },
   };

@@ -108,8 +108,9 @@ export class ReaderOverlay {
   /** The article shown and its sanitized tree; its Markdown is made when Copy asks, not before the reader is painted. */
   private shown: { article: Article; body: HTMLElement | null } | null = null;
   private closing = false;
-  /** Out of the page while pick mode shows it (stepAside), and back with stepBack. */
+  /** Out of the page while pick mode shows it (stepAside), and back with stepBack; where the article was scrolled to. */
   private aside = false;
+  private scrolledBeforeAside = 0;
   /** Settles once the article is whole in the reader: a long one's later blocks follow its first frame. */
   complete: Promise<void> = Promise.resolve();
 
@@ -152,6 +153,8 @@ export class ReaderOverlay {
   stepAside(): void {
     if (this.aside || this.closing) return;
     this.aside = true;
+    // A box out of the document loses its scroll position.
+    this.scrolledBeforeAside = this.scroller.scrollTop;
     document.removeEventListener('focusin', this.keepFocusInside, true);
     document.removeEventListener('keydown', this.onKeydown, true);
     if (this.dialog.matches(':popover-open')) this.dialog.hidePopover();
@@ -165,6 +168,7 @@ export class ReaderOverlay {
     if (content) this.render(content);
     document.documentElement.append(this.host);
     this.dialog.showPopover();
+    if (!content) this.scroller.scrollTop = this.scrolledBeforeAside;
     this.listen();
   }
 

@@ -201,11 +201,15 @@ export function definePickScenarios(test, env) {
       await userState(page);
       const before = await pageState(page);
       const opened = await env.driver.openWithAction(page);
+      const readerScroll = () => env.driver.evaluateInOverlay(page, (root) => root.querySelector('.scroller').scrollTop);
+      await env.driver.evaluateInOverlay(page, (root) => { root.querySelector('.scroller').scrollTop = 200; });
+      assert.equal(await readerScroll(), 200);
       await pickFromReader(env, page);
       await page.keyboard.press('Escape');
       await pickLayerGone(env, page);
       const back = await env.driver.waitForOverlay(page, (snapshot) => snapshot.open);
       assert.equal(back.articleText, opened.articleText, 'the same article');
+      assert.equal(await readerScroll(), 200, 'where the reader was scrolled to');
       assert.equal(back.activeElement, 'div.scroller', 'focus back in the reader');
       await closeReader(env, page);
 

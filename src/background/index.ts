@@ -6,6 +6,12 @@ import { RestrictedPageError, sendWithContentScript } from './injection.js';
 
 const MENU = { open: 'readmark-open', copyPage: 'readmark-copy-page', copySelection: 'readmark-copy-selection', download: 'readmark-download' } as const;
 const BADGE_MS = 4000;
+/**
+ * Pick mode's menu entry and command. The command has no default key: Chrome takes at most four
+ * suggested keys, and a user assigns one in the browser's shortcut settings.
+ */
+const PICK_MENU = 'readmark-pick-part';
+const PICK_COMMAND = 'pick-part';
 
 async function showBadge(tabId: number | undefined, text: string, color: string, title: string): Promise<void> {
   if (tabId === undefined) return;
@@ -44,6 +50,15 @@ async function toggleReader(tab: browser.Tabs.Tab): Promise<void> {
   }
 }
 
+/** Pick mode in the tab: the user points at the part of the page to read. */
+async function pickPart(tab: browser.Tabs.Tab): Promise<void> {
+  try {
+    await sendWithContentScript(tab, 'pick-part', {});
+  } catch (error) {
+    reportFailure(tab, error);
+  }
+}
+
 async function copyMarkdown(tab: browser.Tabs.Tab, scope: MarkdownScope): Promise<void> {
   try {
     const { markdown } = await sendWithContentScript(tab, 'get-markdown', { scope });
@@ -75,7 +90,9 @@ async function downloadMarkdown(tab: browser.Tabs.Tab): Promise<void> {
 
 function createMenus(): void {
   void browser.contextMenus.removeAll().then(() => {
-    browser.contextMenus.create({ id: MENU.open, title: t('menuOpenReader'), contexts: ['page'] });
+    // With a selection too: a selection long enough to be read opens alone, as from the toolbar button.
+    browser.contextMenus.create({ id: MENU.open, title: t('menuOpenReader'), contexts: ['page', 'selection'] });
+    browser.contextMenus.create({ id: PICK_MENU, title: t('menuPickPart'), contexts: ['page'] });
     browser.contextMenus.create({ id: MENU.copyPage, title: t('menuCopyPage'), contexts: ['page'] });
     browser.contextMenus.create({ id: MENU.copySelection, title: t('menuCopySelection'), contexts: ['selection'] });
     browser.contextMenus.create({ id: MENU.download, title: t('menuDownloadPage'), contexts: ['page'] });
@@ -90,6 +107,7 @@ browser.action.onClicked.addListener((tab) => void toggleReader(tab));
 
 browser.commands.onCommand.addListener((command, tab) => {
   if (command === 'copy-markdown' && tab) void copyMarkdown(tab, 'page');
+  else if (command === PICK_COMMAND && tab) void pickPart(tab);
 });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -98,6 +116,7 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
   else if (info.menuItemId === MENU.copyPage) void copyMarkdown(tab, 'page');
   else if (info.menuItemId === MENU.copySelection) void copyMarkdown(tab, 'selection');
   else if (info.menuItemId === MENU.download) void downloadMarkdown(tab);
+  else if (info.menuItemId === PICK_MENU) void pickPart(tab);
 });
 
 listen<BackgroundProtocol>({

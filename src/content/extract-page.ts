@@ -104,7 +104,7 @@ export class OutOfTime extends Error {
   }
 }
 
-function pacer(deadline: number | null): () => Promise<void> {
+export function pacer(deadline: number | null): () => Promise<void> {
   const started = performance.now();
   let lastTurn = started;
   return async () => {
@@ -134,7 +134,7 @@ export async function readLivePage(options: { force: boolean }): Promise<PageRea
 }
 
 /** Child-index path from the document down to `node`. */
-function pathOf(node: Node): number[] {
+export function pathOf(node: Node): number[] {
   const path: number[] = [];
   let current: Node | null = node;
   while (current && current.parentNode) {
@@ -144,7 +144,7 @@ function pathOf(node: Node): number[] {
   return path;
 }
 
-function nodeAt(root: Node, path: number[]): Node | null {
+export function nodeAt(root: Node, path: number[]): Node | null {
   let current: Node | null = root;
   for (const index of path) current = current?.childNodes[index] ?? null;
   return current;
@@ -156,10 +156,24 @@ function nodeAt(root: Node, path: number[]): Node | null {
  * document would create live <img> elements that start loading.
  */
 export function selectionMarkdown(): string {
-  const selection = window.getSelection();
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return '';
   const clone = cloneLiveDocument();
+  const selected = selectedFragment(clone);
+  if (!selected) return '';
   const container = clone.createElement('div');
+  container.append(selected);
+  const body = sanitizeArticleHtml(container.innerHTML, window);
+  absolutizeUrls(body, document.baseURI || location.href);
+  return htmlToMarkdown(body).trim();
+}
+
+/**
+ * The user's selection copied out of `clone`, a clone of the live document made since (nothing
+ * changed in between), or null when nothing is selected.
+ */
+export function selectedFragment(clone: Document): DocumentFragment | null {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const fragment = clone.createDocumentFragment();
   for (let index = 0; index < selection.rangeCount; index++) {
     const range = selection.getRangeAt(index);
     const start = nodeAt(clone, pathOf(range.startContainer));
@@ -168,9 +182,7 @@ export function selectionMarkdown(): string {
     const cloneRange = clone.createRange();
     cloneRange.setStart(start, range.startOffset);
     cloneRange.setEnd(end, range.endOffset);
-    container.append(cloneRange.cloneContents());
+    fragment.append(cloneRange.cloneContents());
   }
-  const body = sanitizeArticleHtml(container.innerHTML, window);
-  absolutizeUrls(body, document.baseURI || location.href);
-  return htmlToMarkdown(body).trim();
+  return fragment;
 }

@@ -7,6 +7,8 @@ import { markdownFileName } from '../core/file-name.js';
 import { saveTextFile } from './download.js';
 import { OutOfTime, pageBeyondBounds, readLivePage, selectionMarkdown } from './extract-page.js';
 import { boundMessage, ReaderOverlay, type ReaderContent } from './overlay.js';
+import { chosenPartContent, rememberedPartContent, selectionContent } from './part-content.js';
+import { pickPart } from './pick-mode.js';
 
 /**
  * The content script, injected on demand only (activeTab + scripting). Injecting it twice
@@ -49,6 +51,9 @@ function start(): void {
     try {
       const limit = force ? null : pageBeyondBounds();
       if (limit) return { kind: 'too-complex', limit };
+      // The part the user chose for this site comes first; the automatic choice when it is not on this page.
+      const remembered = force ? null : await rememberedPartContent();
+      if (remembered) return remembered;
       const { result, body } = await readLivePage({ force });
       return { kind: 'result', result, body };
     } catch (error) {
@@ -76,12 +81,17 @@ function start(): void {
     return taken;
   };
 
-  const openReader = async (): Promise<void> => {
-    const { options, content } = await (takeReadAhead() ?? readPage());
+  /** Pick mode, while it shows; aborting it leaves it. */
+  let picking: AbortController | null = null;
+
+  const openReader = async (shown?: ReaderContent): Promise<void> => {
+    const { options, content } = shown ? { options: await loadOptions(), content: shown } : await (takeReadAhead() ?? readPage());
     const current = new ReaderOverlay(content, options, {
       showAnyway: () => readContent(true),
       saveOptions: (patch) => void saveOptions(patch).catch(() => undefined),
+      pickPart: () => void startPicking(),
       closed: () => {
+        picking?.abort();
         stopWatchingOptions?.();
         stopWatchingOptions = null;
         if (overlay === current) overlay = null;
@@ -90,6 +100,37 @@ function start(): void {
     overlay = current;
     current.open();
     stopWatchingOptions = onOptionsChanged((next) => current.applyOptions(next));
+  };
+
+  /** A selection long enough to be read opens alone (core/selection.ts); a word or two is no such request. */
+  const openSelectionOrPage = async (): Promise<void> => {
+    const selected = await selectionContent();
+    if (selected) takeReadAhead();
+    await openReader(selected ?? undefined);
+  };
+
+  /**
+   * Pick mode over the page, the reader (when open) stepping aside: the part taken is shown in the
+   * reader; leaving brings the reader back as it was.
+   */
+  const startPicking = async (): Promise<void> => {
+    if (picking) return;
+    takeReadAhead();
+    const reader = overlay?.isOpen ? overlay : null;
+    reader?.stepAside();
+    const session = new AbortController();
+    picking = session;
+    const taken = await pickPart(session.signal).finally(() => {
+      picking = null;
+    });
+    const readerStillThere = reader !== null && reader === overlay && reader.isOpen;
+    if (!taken) {
+      if (readerStillThere) reader.stepBack();
+      return;
+    }
+    const content = await chosenPartContent(taken);
+    if (readerStillThere) reader.stepBack(content);
+    else if (!overlay?.isOpen) await openReader(content);
   };
 
   const pageMarkdown = async (): Promise<{ markdown: string; title: string }> => {
@@ -107,6 +148,11 @@ function start(): void {
 
   const handlers = {
     'toggle-reader': async () => {
+      // The button pressed again while pointing at the page leaves pick mode.
+      if (picking) {
+        picking.abort();
+        return { open: Boolean(overlay?.isOpen) };
+      }
       if (overlay?.isOpen) {
         takeReadAhead();
         overlay.close();
@@ -114,12 +160,17 @@ function start(): void {
       }
       // A second press while a long page is still being read does not open a second reader.
       if (!opening) {
-        opening = openReader().finally(() => {
+        opening = openSelectionOrPage().finally(() => {
           opening = null;
         });
       }
       await opening;
       return { open: true };
+    },
+    'pick-part': async () => {
+      if (picking) return { started: false };
+      void startPicking();
+      return { started: true };
     },
     'get-markdown': async ({ scope }: { scope: 'page' | 'selection' }) => {
       if (scope === 'selection') takeReadAhead();
@@ -150,6 +201,7 @@ function start(): void {
     isAlive: runtimeAlive,
     teardown: () => {
       teardownSignal.abort();
+      picking?.abort();
       overlay?.close();
     },
   };

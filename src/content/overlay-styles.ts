@@ -89,4 +89,5 @@ a { color: var(--accent); }
 .content hr { border: 0; border-top: 1px solid var(--rule); }
 .notice { margin: 4em auto; text-align: center; }
 .notice p { color: var(--muted); }
+.part-note { font-size: 14px; color: var(--muted); margin: -1em 0 2em; display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
 `;

@@ -26,8 +26,8 @@ const NOT_ARTICLE_MESSAGES: Record<NotAnArticleReason, MessageName> = {
 };
 
 export type ReaderContent =
-  /** `body`: the sanitized article tree the pipeline made, for an article. */
-  | { kind: 'result'; result: ReadResult; body: HTMLElement | null }
+  /** `body`: the sanitized article tree the pipeline made, for an article; `aside`: a note shown above it (a part of the page). */
+  | { kind: 'result'; result: ReadResult; body: HTMLElement | null; aside?: HTMLElement }
   | { kind: 'too-complex'; limit: ExceededLimit }
   | { kind: 'error'; message: string };
 
@@ -35,6 +35,8 @@ export interface OverlayCallbacks {
   /** The user asked to extract a page that does not look like an article. */
   showAnyway(): Promise<ReaderContent>;
   saveOptions(patch: Partial<Options>): void;
+  /** The user asked to point at the right part of the page (pick mode). */
+  pickPart(): void;
   /** Called once the overlay is gone and the page is as it was. */
   closed(): void;
 }
@@ -109,6 +111,9 @@ export class ReaderOverlay {
   /** The article shown and its sanitized tree; its Markdown is made when Copy asks, not before the reader is painted. */
   private shown: { article: Article; body: HTMLElement | null } | null = null;
   private closing = false;
+  /** Out of the page while pick mode shows it (stepAside), and back with stepBack; where the article was scrolled to. */
+  private aside = false;
+  private scrolledBeforeAside = 0;
   /** Settles once the article is whole in the reader: a long one's later blocks follow its first frame. */
   complete: Promise<void> = Promise.resolve();
 
@@ -149,9 +154,36 @@ export class ReaderOverlay {
     // (1-5 ms on news pages, scratch measurement in Chromium). Focus is set below, once.
     this.dialog.toggleAttribute('open', true);
     this.dialog.showPopover();
+    this.listen();
+  }
+
+  private listen(): void {
     document.addEventListener('focusin', this.keepFocusInside, true);
     document.addEventListener('keydown', this.onKeydown, true);
     this.scroller.focus({ preventScroll: true });
+  }
+
+  /** Leaves the page to pick mode, everything in the reader kept as it is for stepBack(). */
+  stepAside(): void {
+    if (this.aside || this.closing) return;
+    this.aside = true;
+    // A box out of the document loses its scroll position.
+    this.scrolledBeforeAside = this.scroller.scrollTop;
+    document.removeEventListener('focusin', this.keepFocusInside, true);
+    document.removeEventListener('keydown', this.onKeydown, true);
+    if (this.dialog.matches(':popover-open')) this.dialog.hidePopover();
+    this.host.remove();
+  }
+
+  /** Back over the page, as it was or showing `content`. */
+  stepBack(content?: ReaderContent): void {
+    if (!this.aside || this.closing) return;
+    this.aside = false;
+    if (content) this.render(content);
+    document.documentElement.append(this.host);
+    this.dialog.showPopover();
+    if (!content) this.scroller.scrollTop = this.scrolledBeforeAside;
+    this.listen();
   }
 
   /** Focus that lands in the page while the reader is open (a page script, a stray click) comes back. */
@@ -186,7 +218,7 @@ export class ReaderOverlay {
 
   /** Tab and Shift+Tab cycle through the dialog's controls and never leave it. */
   private keepTabInside(event: KeyboardEvent): void {
-    const focusable = Array.from(this.root.querySelectorAll<HTMLElement>('button, select, a[href], [tabindex="0"], video[controls], audio[controls]'))
+    const focusable = Array.from(this.root.querySelectorAll<HTMLElement>('button, select, input, a[href], [tabindex="0"], video[controls], audio[controls]'))
       .filter((candidate) => !candidate.hasAttribute('disabled') && candidate.getClientRects().length > 0);
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
@@ -202,12 +234,13 @@ export class ReaderOverlay {
   }
 
   get isOpen(): boolean {
-    return this.host.isConnected && !this.closing;
+    return (this.host.isConnected || this.aside) && !this.closing;
   }
 
   close(): void {
     if (this.closing) return;
     this.closing = true;
+    this.aside = false;
     document.removeEventListener('focusin', this.keepFocusInside, true);
     document.removeEventListener('keydown', this.onKeydown, true);
     this.tools.dispose();
@@ -259,6 +292,8 @@ export class ReaderOverlay {
     this.widthSelect.className = 'width';
     this.widthSelect.append(...LINE_WIDTHS.map((width) => element('option', { value: width, textContent: t(WIDTH_LABELS[width]) })));
     this.widthSelect.addEventListener('change', () => this.changeOptions({ lineWidth: this.widthSelect.value as LineWidth }));
+    const pick = element('button', { type: 'button', className: 'pick', textContent: t('pickPart'), title: t('pickTitle') });
+    pick.addEventListener('click', () => this.callbacks.pickPart());
     const close = element('button', { type: 'button', className: 'close', textContent: `✕ ${t('close')}` });
     close.addEventListener('click', () => this.close());
     this.status.setAttribute('role', 'status');
@@ -268,6 +303,7 @@ export class ReaderOverlay {
       ...this.tools.exportControls,
       this.status,
       element('span', { className: 'spacer' }),
+      pick,
       ...this.tools.readingControls,
       smaller,
       larger,
@@ -316,7 +352,7 @@ export class ReaderOverlay {
       if (article.lang) main.lang = article.lang;
       if (article.dir) main.dir = article.dir;
       const { body, rest } = articleBody(article, content.body);
-      main.append(this.header(article), body);
+      main.append(this.header(article), ...(content.aside ? [content.aside] : []), body);
       if (rest) {
         // Once the first frame is out, in an idle period (the page's own tasks go first), with a
         // bound. Appended below the screen, they move nothing the user sees.

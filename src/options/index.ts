@@ -3,6 +3,7 @@ import { t, type MessageName } from '../shared/i18n.js';
 import { FONT_SIZE_RANGE, LINE_WIDTHS, loadOptions, saveOptions, THEMES, type LineWidth, type Options, type Theme } from '../shared/options.js';
 import { MARKDOWN_TEMPLATES, type MarkdownTemplate } from '../core/types.js';
 import { keyLabel, READER_KEYS } from '../shared/reader-keys.js';
+import { showSiteChoices } from './site-choices-list.js';
 
 const THEME_LABELS: Record<Theme, MessageName> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
 const WIDTH_LABELS: Record<LineWidth, MessageName> = { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' };
@@ -78,6 +79,7 @@ localize();
 void loadOptions().then(show);
 void listShortcuts();
 listReaderKeys();
+showSiteChoices(document.getElementById('site-choices') as HTMLUListElement, document.getElementById('site-choices-none') as HTMLElement);
 document.getElementById('shortcut-settings')?.addEventListener('click', () => void openShortcutSettings());
 form.addEventListener('change', () => {
   void saveOptions({

@@ -13,6 +13,8 @@ export interface ContentProtocol {
   'get-markdown': { request: { scope: MarkdownScope }; response: { markdown: string } };
   /** Saves the page's article as a .md file from the page (no `downloads` permission); the name it was given. */
   'download-markdown': { request: Record<string, never>; response: { fileName: string } };
+  /** Pick mode: the user points at the part of the page to read. Answers once pick mode has started. */
+  'pick-part': { request: Record<string, never>; response: { started: boolean } };
 }
 
 /** Messages the content script sends to the background. */

@@ -47,6 +47,7 @@ async function readmark(options: { frontMatter?: boolean; clipboard?: boolean } 
   const overlay = new ReaderOverlay({ kind: 'result', result, body }, { ...DEFAULT_OPTIONS, ...(options.frontMatter ? { markdownTemplate: 'front-matter' as const } : {}) }, {
     showAnyway: async () => ({ kind: 'result', result, body }),
     saveOptions: () => undefined,
+    pickPart: () => undefined,
     closed: () => undefined,
   });
   overlay.open();

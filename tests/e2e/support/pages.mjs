@@ -1,6 +1,7 @@
 // The pages the end-to-end tests serve from 127.0.0.1, and the server that serves them.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { PICK_PAGES } from './pick-pages.mjs';
 
 // The seed fixture is read in place from ../shared beside the repository.
 const SEED_DIR = new URL('../../../../shared/fixtures/seed/', import.meta.url);
@@ -137,6 +138,8 @@ const PAGES = {
       body: `${paragraphs(3)}<p id="picked">Read <a href="/guide/bridges.html">the bridge guide</a> and see <img src="/content/photo.gif" alt="bridge photo" width="40" height="20"> today.</p>${paragraphs(3, 'After')}`,
     }),
   }),
+
+  ...PICK_PAGES,
 };
 
 /** Starts the test server on a free port of 127.0.0.1; records every request it sees. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SEED } from '../support/corpus.ts';
 import { articlePage } from '../support/dom.ts';
+import { TimedReader } from '../../src/node/timed-reader.ts';
 
 const CLI = new URL('../../dist/node/cli.js', import.meta.url).pathname;
 const seedPath = join(SEED, 'page.html');
@@ -131,4 +132,16 @@ test('a page past the bounds: too complex without --force, exit 1', async () => 
   const result = await run([deep]);
   assert.equal(result.code, 1, result.stderr);
   assert.match(result.stderr, /deep\.html: This page is too complex to read: its elements nest 513 deep \(the limit is 256\)\./);
+});
+
+test('a page that needs more than the shared heap is read again alone, in a thread without the cap', async () => {
+  // A heap too small even to load jsdom: the capped thread runs out of memory on every page.
+  const reader = new TimedReader(30_000, 4, new URL('../../dist/node/read-worker.js', import.meta.url));
+  try {
+    const reply = await reader.read({ bytes: readFileSync(seedPath), options: { url: 'https://example.test/seed' }, template: 'none' });
+    assert.equal(reply.ok, true, reply.ok ? '' : reply.message);
+    if (reply.ok) assert.equal(reply.result.kind, 'article');
+  } finally {
+    await reader.close();
+  }
 });

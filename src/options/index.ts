@@ -87,8 +87,11 @@ form.addEventListener('change', () => {
     lineWidth: widthSelect.value as LineWidth,
     fontSize: Number(fontSizeInput.value),
     markdownTemplate: templateSelect.value as MarkdownTemplate,
-  }).then((saved) => {
-    show(saved);
-    status.textContent = t('optionsSaved');
-  });
+  })
+    .then(loadOptions)
+    .then((saved) => {
+      // What was stored, made valid (a size out of range comes back clamped).
+      show(saved);
+      status.textContent = t('optionsSaved');
+    });
 });

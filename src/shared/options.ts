@@ -43,10 +43,14 @@ export async function loadOptions(): Promise<Options> {
   }
 }
 
-export async function saveOptions(patch: Partial<Options>): Promise<Options> {
-  const next = normalizeOptions({ ...(await loadOptions()), ...patch });
-  await browser.storage.sync.set(next);
-  return next;
+/**
+ * Writes the patch's keys only, made valid: no read first, so two quick changes (two key presses
+ * in the reader) cannot write back each other's stale values.
+ */
+export async function saveOptions(patch: Partial<Options>): Promise<void> {
+  const valid = normalizeOptions({ ...DEFAULT_OPTIONS, ...patch });
+  const changed = Object.keys(patch) as Array<keyof Options>;
+  await browser.storage.sync.set(Object.fromEntries(changed.map((key) => [key, valid[key]])));
 }
 
 export function onOptionsChanged(listener: (options: Options) => void): () => void {

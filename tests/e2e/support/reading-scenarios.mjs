@@ -265,7 +265,7 @@ export function defineReadingScenarios(test, env) {
         return items.length > 0 && items;
       }), 3000, 'the reader key list');
       assert.deepEqual(keys, ['+ = Larger text', '- Smaller text', 'T Next theme', 'O Show or hide the contents', 'S Read aloud, pause, resume', 'C Copy as Markdown', 'D Download .md', 'P Print', 'Esc Close the reader']);
-      assert.equal(await options.evaluate(() => document.querySelectorAll('#shortcuts kbd').length), 2, 'the browser shortcuts are listed apart');
+      assert.equal(await options.evaluate(() => document.querySelectorAll('#shortcuts kbd').length), 3, 'the browser commands (toggle, copy, pick) are listed apart');
     } finally {
       await options.close();
     }

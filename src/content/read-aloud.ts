@@ -32,11 +32,14 @@ export class ReadAloud {
   private readonly playButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
   private readonly rateSelect: HTMLSelectElement;
-  private readonly synth = window.speechSynthesis as SpeechSynthesis | undefined;
+  /** Touched only after the reader's first paint or on the first press: in Firefox the first touch costs a long task. */
+  private synth: SpeechSynthesis | undefined = undefined;
+  private watchingVoices = false;
+  private disposed = false;
   /** Settles once the browser has listed its voices or the wait is over. */
   private readonly voicesKnown: Promise<void>;
   private settleVoices = (): void => undefined;
-  private readonly voicesTimer: ReturnType<typeof setTimeout>;
+  private voicesTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private source: ReadAloudSource | null = null;
   private sentences: SpokenSentence[] | null = null;
   private index = 0;
@@ -70,10 +73,18 @@ export class ReadAloud {
     this.controls.append(this.playButton, this.stopButton, rateLabel);
     this.setRate(rate);
     this.voicesKnown = new Promise((resolve) => (this.settleVoices = resolve));
+    requestIdleCallback(() => this.watchVoices(), { timeout: 2000 });
+    this.render();
+  }
+
+  /** Asks the browser for its voices, once: the control says so when there are none. */
+  private watchVoices(): void {
+    if (this.watchingVoices || this.disposed) return;
+    this.watchingVoices = true;
+    this.synth = window.speechSynthesis as SpeechSynthesis | undefined;
     this.voicesTimer = setTimeout(() => this.voicesListed(false), this.synth ? VOICES_WAIT_MS : 0);
     this.synth?.addEventListener('voiceschanged', this.onVoicesChanged);
     this.onVoicesChanged();
-    this.render();
   }
 
   private readonly onVoicesChanged = (): void => {
@@ -113,6 +124,7 @@ export class ReadAloud {
       this.render();
       return;
     }
+    this.watchVoices();
     await this.voicesKnown;
     if (!this.available || !this.synth) return;
     this.voice = pickVoice(this.synth.getVoices(), this.source.lang);
@@ -125,6 +137,7 @@ export class ReadAloud {
 
   /** The reader closes: speech stops and the voice list is no longer watched. */
   dispose(): void {
+    this.disposed = true;
     this.stop();
     clearTimeout(this.voicesTimer);
     this.synth?.removeEventListener('voiceschanged', this.onVoicesChanged);

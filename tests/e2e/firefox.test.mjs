@@ -40,7 +40,8 @@ describe('Firefox', { timeout: 300_000 }, () => {
         return true;
       })()`);
       const markdown = await waitFor(async () => {
-        const text = await env.driver.readClipboard(page);
+        // A read while the background is still writing is refused (NotAllowedError): read again.
+        const text = await env.driver.readClipboard(page).catch(() => 'SENTINEL');
         return text !== 'SENTINEL' && text;
       }, 5000, 'the clipboard to change');
       const origin = env.server.origin;

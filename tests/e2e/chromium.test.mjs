@@ -47,14 +47,6 @@ describe('Chromium', { timeout: 240_000 }, () => {
     await env.driver.waitForOverlay(page, (state) => !state.present);
   }
 
-  const dispatchInWorker = (page, kind, argument) =>
-    env.driver.worker.evaluate(async ({ url, kind, argument }) => {
-      const [tab] = await chrome.tabs.query({ url: url.split('#')[0] });
-      if (kind === 'command') chrome.commands.onCommand.dispatch(argument, tab);
-      else chrome.contextMenus.onClicked.dispatch({ menuItemId: argument, editable: false, pageUrl: url }, tab);
-      return tab.id;
-    }, { url: page.url(), kind, argument });
-
   const badge = (tabId) => env.driver.worker.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
 
   test('copy-markdown command handler copies the page through the offscreen document, without opening the reader', async () => {
@@ -62,7 +54,7 @@ describe('Chromium', { timeout: 240_000 }, () => {
     await withPage(env, '/seed.html', async (page) => {
       await grantActiveTab(page);
       await env.driver.writeClipboard(page, 'SENTINEL');
-      const tabId = await dispatchInWorker(page, 'command', 'copy-markdown');
+      const tabId = await env.driver.command(page, 'copy-markdown');
       const markdown = await waitFor(async () => {
         const text = await env.driver.readClipboard(page);
         return text !== 'SENTINEL' && text;
@@ -86,7 +78,7 @@ describe('Chromium', { timeout: 240_000 }, () => {
         getSelection().removeAllRanges();
         getSelection().addRange(range);
       });
-      await dispatchInWorker(page, 'menu', 'readmark-copy-selection');
+      await env.driver.menuClick(page, 'readmark-copy-selection');
       const markdown = await waitFor(async () => {
         const text = await env.driver.readClipboard(page);
         return text !== 'SENTINEL' && text;
@@ -94,7 +86,7 @@ describe('Chromium', { timeout: 240_000 }, () => {
       const origin = env.server.origin;
       assert.equal(markdown, `Read [the bridge guide](${origin}/guide/bridges.html) and see ![bridge photo](${origin}/content/photo.gif) today.`);
 
-      await dispatchInWorker(page, 'menu', 'readmark-open');
+      await env.driver.menuClick(page, 'readmark-open');
       const state = await env.driver.waitForOverlay(page, (snapshot) => snapshot.open);
       assert.equal(state.title, 'Selection story');
     });

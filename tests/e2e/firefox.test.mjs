@@ -31,14 +31,7 @@ describe('Firefox', { timeout: 300_000 }, () => {
         getSelection().addRange(range);
       });
       await env.driver.writeClipboard(page, 'SENTINEL').catch(() => undefined);
-      // What Firefox does on a menu click: grant activeTab, then emit the click to the extension.
-      await env.driver.evaluateInBrowserWindow(`(() => {
-        const extension = ${extensionExpression};
-        const tab = gBrowser.selectedTab;
-        extension.tabManager.addActiveTabPermission(tab);
-        extension.emit('webext-menu-menuitem-click', { menuItemId: 'readmark-copy-selection', editable: false, pageUrl: gBrowser.selectedBrowser.currentURI.spec, modifiers: [], button: 0 }, tab);
-        return true;
-      })()`);
+      await env.driver.menuClick(page, 'readmark-copy-selection');
       const markdown = await waitFor(async () => {
         // A read while the background is still writing is refused (NotAllowedError): read again.
         const text = await env.driver.readClipboard(page).catch(() => 'SENTINEL');

@@ -2,7 +2,7 @@
 // one browser after the other, with real speech voices from speech-dispatcher and espeak-ng.
 import { after, before, describe, test } from 'node:test';
 import { launchChromium } from './support/chromium.mjs';
-import { launchFirefox, ADDON_ID } from './support/firefox.mjs';
+import { launchFirefox } from './support/firefox.mjs';
 import { startReadingServer } from './support/reading-pages.mjs';
 import { defineNoVoiceScenario, defineReadingScenarios, emptyDirectory } from './support/reading-scenarios.mjs';
 import { ARTIFACTS } from './support/scenarios.mjs';
@@ -41,10 +41,7 @@ describe('reading tools in Chromium', { timeout: 300_000 }, () => {
       await env.driver.openWithAction(page);
       await page.keyboard.press('Escape');
       await env.driver.waitForOverlay(page, (state) => !state.present);
-      await env.driver.worker.evaluate(async ({ url, menuItemId }) => {
-        const [tab] = await chrome.tabs.query({ url: url.split('#')[0] });
-        chrome.contextMenus.onClicked.dispatch({ menuItemId, editable: false, pageUrl: url }, tab);
-      }, { url: page.url(), menuItemId });
+      await env.driver.menuClick(page, menuItemId);
     };
   });
   defineReadingScenarios(test, env);
@@ -61,17 +58,7 @@ describe('reading tools in Firefox', { timeout: 300_000 }, () => {
       await page.bringToFront();
       await env.driver.evaluateInBrowserWindow(`gBrowser.selectedBrowser.browsingContext.mediumOverride = ${JSON.stringify(on ? 'print' : '')}; true`);
     };
-    env.menuClick = async (page, menuItemId) => {
-      await page.bringToFront();
-      // What Firefox does on a menu click: grant activeTab, then emit the click to the extension.
-      await env.driver.evaluateInBrowserWindow(`(() => {
-        const extension = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension;
-        const tab = gBrowser.selectedTab;
-        extension.tabManager.addActiveTabPermission(tab);
-        extension.emit('webext-menu-menuitem-click', { menuItemId: ${JSON.stringify(menuItemId)}, editable: false, pageUrl: gBrowser.selectedBrowser.currentURI.spec, modifiers: [], button: 0 }, tab);
-        return true;
-      })()`);
-    };
+    env.menuClick = env.driver.menuClick;
   });
   defineReadingScenarios(test, env);
 });

@@ -7,10 +7,10 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROME_DIST = new URL('../../../dist/chrome', import.meta.url).pathname;
 
 
-function findHost(node) {
-  if (node.nodeName === 'READMARK-READER') return node;
+function findElement(node, nodeName) {
+  if (node.nodeName === nodeName) return node;
   for (const child of node.children ?? []) {
-    const found = findHost(child);
+    const found = findElement(child, nodeName);
     if (found) return found;
   }
   return null;
@@ -64,12 +64,15 @@ export async function launchChromium({ headless = true, env, args = [] } = {}) {
     await browserSession.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
   }
 
-  /** Evaluates `fn(shadowRoot, arg)` in the page with the overlay's closed shadow root (null when absent). */
-  async function evaluateInOverlay(page, fn, arg) {
+  /**
+   * Evaluates `fn(shadowRoot, arg)` in the page with the closed shadow root of the extension's
+   * element `tag` (null when absent), which DevTools sees through `pierce`.
+   */
+  async function evaluateInShadow(page, tag, fn, arg) {
     const session = await pageSession(page);
-    // The reader's host is a child of <html>: three levels reach its shadow root, on any page's depth.
+    // The extension's hosts are children of <html>: three levels reach their shadow roots, on any page's depth.
     const { root } = await session.send('DOM.getDocument', { depth: 3, pierce: true });
-    const host = findHost(root);
+    const host = findElement(root, tag.toUpperCase());
     const shadow = host?.shadowRoots?.[0];
     if (!shadow) return page.evaluate(`(${fn})(null, ${JSON.stringify(arg ?? null)})`);
     const { object } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
@@ -84,7 +87,17 @@ export async function launchChromium({ headless = true, env, args = [] } = {}) {
     return result.value;
   }
 
+  const evaluateInOverlay = (page, fn, arg) => evaluateInShadow(page, 'readmark-reader', fn, arg);
   const overlay = (page) => evaluateInOverlay(page, snapshotOverlay);
+
+  /** A context-menu click or a command as the extension receives it, dispatched in its worker (activeTab comes from an earlier toolbar click). */
+  const dispatchInWorker = (page, kind, argument) =>
+    worker.evaluate(async ({ url, kind, argument }) => {
+      const [tab] = await chrome.tabs.query({ url: url.split('#')[0] });
+      if (kind === 'command') chrome.commands.onCommand.dispatch(argument, tab);
+      else chrome.contextMenus.onClicked.dispatch({ menuItemId: argument, editable: false, pageUrl: url }, tab);
+      return tab.id;
+    }, { url: page.url(), kind, argument });
 
   const { waitForOverlay, openWithAction } = overlayWaits({ overlay, clickAction, openTimeoutMs: 10000 });
 
@@ -97,6 +110,9 @@ export async function launchChromium({ headless = true, env, args = [] } = {}) {
     openWithAction,
     overlay,
     evaluateInOverlay,
+    evaluateInShadow,
+    menuClick: (page, menuItemId) => dispatchInWorker(page, 'menu', menuItemId),
+    command: (page, name) => dispatchInWorker(page, 'command', name),
     waitForOverlay,
     /** The extension's side of a failure: its shortcuts, every tab's badge and title, what the worker logged. */
     async diagnostics() {

@@ -49,11 +49,14 @@ export async function launchFirefox({ headless = true, env, prefs = {} } = {}) {
 
   const contextOf = (page) => page.mainFrame()._id;
 
-  /** Evaluates `fn(shadowRoot, arg)` in the page with the overlay's closed shadow root (null when absent). */
-  async function evaluateInOverlay(page, fn, arg) {
+  /**
+   * Evaluates `fn(shadowRoot, arg)` in the page with the closed shadow root of the extension's
+   * element `tag` (null when absent), which WebDriver BiDi serializes with `includeShadowTree: 'all'`.
+   */
+  async function evaluateInShadow(page, tag, fn, arg) {
     const target = { context: contextOf(page) };
     const { result: found } = await connection.send('script.evaluate', {
-      expression: 'document.querySelector("readmark-reader")',
+      expression: `document.querySelector(${JSON.stringify(tag)})`,
       target,
       awaitPromise: false,
       serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
@@ -70,6 +73,7 @@ export async function launchFirefox({ headless = true, env, prefs = {} } = {}) {
     return JSON.parse(result.result.value);
   }
 
+  const evaluateInOverlay = (page, fn, arg) => evaluateInShadow(page, 'readmark-reader', fn, arg);
   const overlay = (page) => evaluateInOverlay(page, snapshotOverlay);
 
   const { waitForOverlay, openWithAction } = overlayWaits({ overlay, clickAction, openTimeoutMs: 10000 });
@@ -82,9 +86,37 @@ export async function launchFirefox({ headless = true, env, prefs = {} } = {}) {
     return result.result.value;
   }
 
+  const extensionExpression = `WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension`;
+
+  /** What Firefox does on a menu click: grant activeTab, then emit the click to the extension. */
+  async function menuClick(page, menuItemId) {
+    await page.bringToFront();
+    await evaluateInBrowserWindow(`(() => {
+      const extension = ${extensionExpression};
+      const tab = gBrowser.selectedTab;
+      extension.tabManager.addActiveTabPermission(tab);
+      extension.emit('webext-menu-menuitem-click', { menuItemId: ${JSON.stringify(menuItemId)}, editable: false, pageUrl: gBrowser.selectedBrowser.currentURI.spec, modifiers: [], button: 0 }, tab);
+      return true;
+    })()`);
+  }
+
+  /** What a shortcut's key does: grant activeTab, then run the command through the add-on's shortcut handler. */
+  async function command(page, name) {
+    await page.bringToFront();
+    await evaluateInBrowserWindow(`(() => {
+      const extension = ${extensionExpression};
+      extension.tabManager.addActiveTabPermission(gBrowser.selectedTab);
+      extension.shortcuts.onCommand(${JSON.stringify(name)});
+      return true;
+    })()`);
+  }
+
   return {
     name: 'firefox',
     evaluateInBrowserWindow,
+    evaluateInShadow,
+    menuClick,
+    command,
     browser,
     clickAction,
     openWithAction,

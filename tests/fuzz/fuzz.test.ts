@@ -17,6 +17,8 @@ test('the safety check finds what it looks for', () => {
     'p[onclick]', 'a[href=javascript:x]', 'img[src=data:image/svg+xml,x]', '<iframe>',
   ]);
   assert.deepEqual(unsafeInMarkdown('[a](javascript:x) ![i](data:image/png;base64,AA) <script>'), ['markdown <script>', 'markdown link javascript:x']);
+  // An escaped `<` is text (seed 46: a Blogger page's template quoted in its prose); an escaped backslash is not an escaped `<`.
+  assert.deepEqual(unsafeInMarkdown('\\<meta content=x> and \\\\<meta content=y>'), ['markdown <meta>']);
   // Code is shown as text (seed 1038: Readability's page 001 quotes <script> in a fenced block).
   assert.deepEqual(unsafeInMarkdown('```\n<script src=x></script>\n```\n\nUse `<meta>` here.'), []);
 });

@@ -54,7 +54,8 @@ function outsideCode(markdown: string): string {
 export function unsafeInMarkdown(fullMarkdown: string): string[] {
   const found: string[] = [];
   const markdown = outsideCode(fullMarkdown);
-  for (const match of markdown.matchAll(/<\s*(script|iframe|frame|object|embed|form|base|meta|svg|math)\b/gi)) found.push(`markdown <${match[1]}>`);
+  // A `<` after an odd number of backslashes is escaped: Markdown shows it as text.
+  for (const match of markdown.matchAll(/(?<=(?:^|[^\\])(?:\\\\)*)<\s*(script|iframe|frame|object|embed|form|base|meta|svg|math)\b/gi)) found.push(`markdown <${match[1]}>`);
   for (const match of markdown.matchAll(/\bon[a-z]+\s*=\s*["']?[^\s>]*/gi)) {
     // Only inside a raw tag: `on...=` in text is escaped prose.
     const before = markdown.slice(Math.max(0, match.index - 200), match.index);

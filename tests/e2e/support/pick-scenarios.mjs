@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { PICK_TEXT } from './pick-pages.mjs';
-import { ARTIFACTS, unique, waitFor } from './scenarios.mjs';
+import { ARTIFACTS, waitFor, waitForStoredOptions, withPage } from './scenarios.mjs';
 
 const PAGE = '/pick/sidebar-wins.html';
 const TITLE = 'Harbour council approves new ferry timetable';
@@ -81,15 +81,6 @@ async function screenshot(env, page, name) {
   await page.screenshot({ path: `${ARTIFACTS}${env.driver.name}-${name}.png`, ...(env.driver.name === 'chromium' ? { caret: 'initial' } : {}) });
 }
 
-async function withPickPage(env, run) {
-  const page = await env.driver.newPage(unique(env.server, PAGE));
-  try {
-    return await run(page);
-  } finally {
-    await page.close();
-  }
-}
-
 /** Types into the page's search box (real key presses) and scrolls it a little: what must survive. */
 async function userState(page) {
   await page.click('#q');
@@ -122,23 +113,9 @@ async function assertStoryShown(env, page) {
   return state;
 }
 
-/** Reads the extension's storage.sync from its options page until `predicate` holds. */
-async function waitForStored(env, page, predicate, message) {
-  const options = await env.driver.newPage(env.driver.extensionUrl('options.html'));
-  try {
-    return await waitFor(async () => {
-      const stored = await options.evaluate(() => chrome.storage.sync.get(null));
-      return predicate(stored) && stored;
-    }, 3000, message);
-  } finally {
-    await options.close();
-    await page.bringToFront();
-  }
-}
-
 export function definePickScenarios(test, env) {
   test('the pick fixture: the automatic choice shows the rail essay, not the story', async () => {
-    await withPickPage(env, async (page) => {
+    await withPage(env, PAGE, async (page) => {
       const state = await env.driver.openWithAction(page);
       assert.ok(state.articleText.includes(PICK_TEXT.essay), 'the rail essay');
       assert.ok(!state.articleText.includes(PICK_TEXT.story[0]), 'not the story');
@@ -146,7 +123,7 @@ export function definePickScenarios(test, env) {
   });
 
   test('pick mode from the reader: pointing, arrow keys and the wheel widen and narrow, Enter takes the story; the page saw nothing and is unchanged', async () => {
-    await withPickPage(env, async (page) => {
+    await withPage(env, PAGE, async (page) => {
       await userState(page);
       const before = await pageState(page);
       await env.driver.openWithAction(page);
@@ -197,7 +174,7 @@ export function definePickScenarios(test, env) {
   });
 
   test('Escape in pick mode goes back to the reader as it was; pick mode from the context menu, cancelled, leaves the page as it was', async () => {
-    await withPickPage(env, async (page) => {
+    await withPage(env, PAGE, async (page) => {
       await userState(page);
       const before = await pageState(page);
       const opened = await env.driver.openWithAction(page);
@@ -230,7 +207,7 @@ export function definePickScenarios(test, env) {
   });
 
   test('keyboard: Tab reaches "Not the right part?" and Enter starts pick mode; ← → move between blocks; Shift+wheel scrolls the page, which sees no wheel event', async () => {
-    await withPickPage(env, async (page) => {
+    await withPage(env, PAGE, async (page) => {
       await env.driver.openWithAction(page);
       for (let press = 0; press < 20 && (await env.driver.overlay(page)).activeElement !== 'button.pick'; press++) await page.keyboard.press('Tab');
       assert.equal((await env.driver.overlay(page)).activeElement, 'button.pick', 'Tab reaches the pick button');
@@ -266,7 +243,7 @@ export function definePickScenarios(test, env) {
   });
 
   test('the pick-part command starts pick mode; Enter takes the block outlined', async () => {
-    await withPickPage(env, async (page) => {
+    await withPage(env, PAGE, async (page) => {
       // The command needs activeTab, which only a real gesture grants: one toolbar click first.
       await env.driver.openWithAction(page);
       await closeReader(env, page);
@@ -283,7 +260,7 @@ export function definePickScenarios(test, env) {
   });
 
   test('the per-site choice: a click takes the story, "Use this part" remembers it, the reload shows it, the options page removes it', async () => {
-    await withPickPage(env, async (page) => {
+    await withPage(env, PAGE, async (page) => {
       const host = new URL(page.url()).host;
       const key = `siteChoice:${host}`;
       await env.driver.openWithAction(page);
@@ -304,7 +281,7 @@ export function definePickScenarios(test, env) {
       }, 3000, 'the choice saved');
       assert.equal(saved.remember.checked, true);
       assert.equal(saved.remember.status, `Remembered for ${host}`);
-      const stored = await waitForStored(env, page, (items) => items[key], 'the site choice');
+      const stored = await waitForStoredOptions(env, page, (items) => items[key], 'the site choice');
       assert.deepEqual(stored[key], { selector: 'article.story' });
       await closeReader(env, page);
 
@@ -338,7 +315,7 @@ export function definePickScenarios(test, env) {
   });
 
   test('a selection opens in the reader (button and context menu); a few words selected do not', async () => {
-    await withPickPage(env, async (page) => {
+    await withPage(env, PAGE, async (page) => {
       await userState(page);
       const select = (from, to) => page.evaluate(([start, end]) => {
         const paragraphs = document.querySelectorAll('article.story p');

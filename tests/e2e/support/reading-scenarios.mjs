@@ -6,17 +6,9 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { waitFor } from './overlay-waits.mjs';
 import { SECTIONS } from './reading-pages.mjs';
+import { withPage } from './scenarios.mjs';
 
 export const SCREENSHOTS = new URL('../screenshots/', import.meta.url).pathname;
-
-async function withPage(env, path, run) {
-  const page = await env.driver.newPage(env.server.url(path));
-  try {
-    return await run(page);
-  } finally {
-    await page.close();
-  }
-}
 
 /** The centre of the reader's element matching `selector`, for a real mouse click. */
 async function boxOf(env, page, selector) {

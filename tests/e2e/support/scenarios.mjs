@@ -25,7 +25,7 @@ async function withPage(env, path, run) {
  * Polls the options the extension has stored, read in its own options page (which writes only
  * when its form changes), until `predicate` holds; then brings `page` back to the front.
  */
-async function waitForStoredOptions(env, page, predicate, message) {
+export async function waitForStoredOptions(env, page, predicate, message) {
   const optionsPage = await env.driver.newPage(env.driver.extensionUrl('options.html'));
   try {
     return await waitFor(async () => {

@@ -71,10 +71,13 @@ export async function scoreTrafilaturaPage(page: EvalPage): Promise<PageScore> {
   let refused: string | null = null;
   let removals: Removal[] = [];
   let error: string | undefined;
+  let readmarkMs = 0;
   try {
     const result = await extractArticle(bytes, { url: page.url, debug: true });
+    readmarkMs = performance.now() - start;
     readmarkText = forcedText = result.kind === 'article' ? result.text : '';
     removals = result.removals ?? [];
+    // The forced read is a diagnostic: outside the default path's time.
     if (result.kind === 'not-article') {
       refused = result.reason;
       const forced = await extractArticle(bytes, { url: page.url, force: true });
@@ -82,8 +85,9 @@ export async function scoreTrafilaturaPage(page: EvalPage): Promise<PageScore> {
     }
   } catch (caught) {
     error = (caught as Error).stack ?? String(caught);
+    // A crash in the default read: its time until then.
+    if (readmarkMs === 0) readmarkMs = performance.now() - start;
   }
-  const readmarkMs = performance.now() - start;
   start = performance.now();
   const readabilityText = readabilityAloneText(bytes, page.url);
   const readabilityMs = performance.now() - start;

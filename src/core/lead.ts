@@ -38,7 +38,7 @@ const NOT_LEAD_NAME = /(?:^|[^a-z])(?:by-?line|author|date|meta|credit|breadcrum
 /** The page's headline: the h1 (else the h2) that the title names, or its only h1. */
 function headline(doc: Document): Element | null {
   const title = collapse(doc.title).toLowerCase();
-  const headings = (tag: string) => Array.from(doc.body?.getElementsByTagName(tag) ?? []).filter((heading) => collapse(heading.textContent));
+  const headings = (tag: string) => Array.from(doc.body?.querySelectorAll(tag) ?? []).filter((heading) => collapse(heading.textContent));
   const named = (candidates: Element[]) =>
     candidates.find((heading) => {
       const text = collapse(heading.textContent).toLowerCase();

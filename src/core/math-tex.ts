@@ -45,11 +45,11 @@ function text(element: Element): string {
 }
 
 function children(element: Element): string {
-  return join(Array.from(element.children).map(toTex));
+  return join(Array.from(element.querySelectorAll(':scope > *')).map(toTex));
 }
 
 function toTex(element: Element): string {
-  const [first, second, third] = Array.from(element.children);
+  const [first, second, third] = Array.from(element.querySelectorAll(':scope > *'));
   const part = (child: Element | undefined) => (child ? toTex(child) : '');
   switch (element.localName) {
     case 'math':
@@ -95,7 +95,7 @@ function toTex(element: Element): string {
     case 'munder':
       return isLargeOperator(first) ? `${part(first)}_${group(part(second))}` : `\\underset{${part(second)}}{${part(first)}}`;
     case 'mtable':
-      return `\\begin{matrix}${Array.from(element.children).map((row) => Array.from(row.children).map(toTex).join(' & ')).join(' \\\\ ')}\\end{matrix}`;
+      return `\\begin{matrix}${Array.from(element.querySelectorAll(':scope > *')).map((row) => Array.from(row.querySelectorAll(':scope > *')).map(toTex).join(' & ')).join(' \\\\ ')}\\end{matrix}`;
     case 'mtr':
     case 'mtd':
       return children(element);

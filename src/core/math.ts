@@ -28,7 +28,7 @@ function presentationOf(math: Element): { presentation: Element; tex: string | n
   const copy = math.cloneNode(true) as Element;
   const tex = copy.querySelector(TEX_ANNOTATION)?.textContent?.trim() || null;
   for (const semantics of Array.from(copy.querySelectorAll('semantics'))) {
-    const [first] = Array.from(semantics.children).filter((child) => !/^annotation/.test(child.localName));
+    const [first] = Array.from(semantics.querySelectorAll(':scope > *')).filter((child) => !/^annotation/.test(child.localName));
     if (first) semantics.replaceWith(first);
     else semantics.remove();
   }

@@ -89,7 +89,7 @@ function compoundOf(element: Element, doc: Document): string {
 function positionAmongSiblings(element: Element, compound: string): string {
   const parent = element.parentElement;
   if (!parent) return '';
-  const siblings = Array.from(parent.children);
+  const siblings = Array.from(parent.querySelectorAll(':scope > *'));
   if (siblings.filter((sibling) => sibling.matches(compound)).length <= 1) return '';
   const sameTag = siblings.filter((sibling) => sibling.localName === element.localName);
   return `:nth-of-type(${sameTag.indexOf(element) + 1})`;

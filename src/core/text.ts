@@ -105,7 +105,7 @@ export function readingMinutes(count: WordCount): number {
 
 /** Characters of `element`'s text inside links, whitespace collapsed. */
 export function linkTextLength(element: Element): number {
-  return Array.from(element.getElementsByTagName('a')).reduce((sum, link) => sum + collapseWhitespace(link.textContent).length, 0);
+  return Array.from(element.querySelectorAll('a')).reduce((sum, link) => sum + collapseWhitespace(link.textContent).length, 0);
 }
 
 /**

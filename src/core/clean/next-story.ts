@@ -29,7 +29,7 @@ function sameUrl(value: string | null, context: RuleContext): boolean {
 /** The headline of the story at the URL, when the page has several headlines; null otherwise. */
 function mainHeadline(doc: Document, context: RuleContext): Element | null {
   if (mainHeadlines.has(doc)) return mainHeadlines.get(doc)!;
-  const headlines = Array.from(doc.getElementsByTagName('h1'));
+  const headlines = Array.from(doc.querySelectorAll('h1'));
   let main: Element | null = null;
   if (headlines.length >= 2) {
     const title = collapseWhitespace(doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title).toLowerCase();

@@ -198,7 +198,7 @@ const WRAPPER_PROSE_CHARS = 800;
 /** True when the element's paragraphs hold at least `WRAPPER_PROSE_CHARS` characters. */
 function holdsProse(element: Element): boolean {
   let length = 0;
-  for (const paragraph of Array.from(element.getElementsByTagName('p'))) {
+  for (const paragraph of Array.from(element.querySelectorAll('p'))) {
     length += paragraph.textContent?.length ?? 0;
     if (length >= WRAPPER_PROSE_CHARS) return true;
   }

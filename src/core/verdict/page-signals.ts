@@ -147,7 +147,7 @@ export function teaserTexts(root: Element): string[] {
   for (const parent of Array.from(root.querySelectorAll('*'))) {
     if (parent.children.length < MIN_REPEATS) continue;
     const byShape = new Map<string, Element[]>();
-    for (const child of Array.from(parent.children)) {
+    for (const child of Array.from(parent.querySelectorAll(':scope > *'))) {
       const shape = shapeOf(child);
       const group = byShape.get(shape);
       if (group) group.push(child);

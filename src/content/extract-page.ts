@@ -1,6 +1,6 @@
 import { htmlToMarkdown } from '../core/markdown.js';
 import { absolutizeUrls } from '../core/prepare.js';
-import { BROWSER_BOUNDS, BROWSER_TIME_LIMIT_MS, exceededBound } from '../core/page-bounds.js';
+import { BROWSER_BOUNDS, BROWSER_TIME_LIMIT_MS, exceededBound, liftPastBounds } from '../core/page-bounds.js';
 import { readArticleInStages } from '../core/read-article.js';
 import { sanitizeArticleHtml } from '../core/sanitize.js';
 import type { ExceededLimit, ReadResult, Removal } from '../core/types.js';
@@ -116,6 +116,12 @@ export function pacer(deadline: number | null): () => Promise<void> {
   };
 }
 
+/** A clone for a forced read: what is nested past the bounds lifted up, so that it reads in seconds. */
+export function withinBounds(clone: Document): Document {
+  liftPastBounds(clone, BROWSER_BOUNDS);
+  return clone;
+}
+
 /**
  * Runs the core on a clone of the live page, after dropping what the user cannot see. Without
  * `force`, a read that outlasts BROWSER_TIME_LIMIT_MS stops at the next stage with OutOfTime.
@@ -123,10 +129,11 @@ export function pacer(deadline: number | null): () => Promise<void> {
 export async function readLivePage(options: { force: boolean }): Promise<PageRead> {
   const pause = pacer(options.force ? null : BROWSER_TIME_LIMIT_MS);
   const { clone, cleaned, layoutRemovals } = visibleClone();
+  if (options.force) withinBounds(clone);
   await pause();
   const { result, body } = await readArticleInStages(
     // Recovery re-clones the live page (never touched) only for an article that came out short.
-    { document: clone, window, url: location.href, uncleanedPage: uncleanedVisibleClone, cleaned },
+    { document: clone, window, url: location.href, uncleanedPage: options.force ? () => withinBounds(uncleanedVisibleClone()) : uncleanedVisibleClone, cleaned },
     { force: options.force },
     pause,
   );

@@ -47,7 +47,7 @@ function element<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, properties: 
   return created;
 }
 
-const BOUND_MESSAGES: Record<ExceededLimit['what'], MessageName> = { depth: 'pageTooDeep', elements: 'pageTooLarge', time: 'pageTooSlow' };
+const BOUND_MESSAGES: Record<ExceededLimit['what'], MessageName> = { depth: 'pageTooDeep', elements: 'pageTooLarge', nesting: 'pageTooNested', time: 'pageTooSlow' };
 
 /** What the notice says for a page past a bound, its numbers in the reader's language. */
 export function boundMessage(limit: ExceededLimit, lang?: string): string {

@@ -5,12 +5,12 @@
  */
 import { keepOnly } from '../core/block-document.js';
 import { readArticleInStages } from '../core/read-article.js';
-import { HOST_TAG, nodeAt, pacer, pathOf, selectedFragment, type PageRead } from './extract-page.js';
+import { HOST_TAG, nodeAt, pacer, pathOf, selectedFragment, withinBounds, type PageRead } from './extract-page.js';
 import { findInvisible, removeCopies } from './layout-signals.js';
 import { copyShadowContent } from './shadow-clone.js';
 
 async function readNarrowedClone(clone: Document): Promise<PageRead> {
-  const { result, body } = await readArticleInStages({ document: clone, window, url: location.href }, { force: true }, pacer(null));
+  const { result, body } = await readArticleInStages({ document: withinBounds(clone), window, url: location.href }, { force: true }, pacer(null));
   return { result, body, layoutRemovals: [] };
 }
 

@@ -35,8 +35,8 @@ export type NotAnArticleReason =
 
 /** The bound a too-complex page went past. */
 export interface ExceededLimit {
-  what: 'depth' | 'elements' | 'time';
-  /** The page's nesting depth, element count, or milliseconds spent. */
+  what: 'depth' | 'elements' | 'nesting' | 'time';
+  /** The page's nesting depth, element count, sum of its elements' depths, or milliseconds spent. */
   value: number;
   limit: number;
 }

@@ -1,5 +1,5 @@
 import { articleMarkdown } from '../core/markdown.js';
-import { exceededBound, NODE_BOUNDS, tooComplex } from '../core/page-bounds.js';
+import { exceededBound, liftPastBounds, NODE_BOUNDS, tooComplex } from '../core/page-bounds.js';
 import { readArticle } from '../core/read-article.js';
 import type { Article, MarkdownOptions, ReadOptions, ReadResult } from '../core/types.js';
 import { flattenDeclarativeShadowRoots } from '../core/shadow.js';
@@ -20,7 +20,8 @@ export interface ExtractOptions extends ReadOptions {
 /**
  * Reads the article in a page. `html` may be text or the page's raw bytes in
  * its own encoding. A page with no article gives a `not-article` result, and so
- * does a page past NODE_BOUNDS (`too-complex`), unless `force` is set.
+ * does a page past NODE_BOUNDS (`too-complex`), unless `force` is set: then what is nested
+ * past the bounds is lifted up first (`liftPastBounds`).
  */
 export async function extractArticle(html: string | Uint8Array, options: ExtractOptions = {}): Promise<ReadResult> {
   const markup = typeof html === 'string' ? html : decodeHtml(html, options.charset);
@@ -30,6 +31,7 @@ export async function extractArticle(html: string | Uint8Array, options: Extract
     pages.push(page);
     // A browser would have attached these roots while parsing; the reader reads what they show.
     flattenDeclarativeShadowRoots(page.document);
+    if (options.force) liftPastBounds(page.document, NODE_BOUNDS);
     // A saved page read from a file: its canonical URL is the best base for its relative links.
     const url = options.url ?? canonicalUrl(page.document);
     if (!options.url && url && !page.document.querySelector('base[href]')) {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extractArticle, toMarkdown } from '../../src/node/index.ts';
-import { fuzz } from './harness.ts';
+import { fuzz, HANG_AFTER_MS } from './harness.ts';
 import { unsafeInHtml, unsafeInMarkdown } from './safety.ts';
 
 test('fuzz sample: no crash, no hang, nothing executable in the output', { timeout: 120_000 }, async () => {
@@ -28,7 +28,10 @@ for (const file of readdirSync(REGRESSIONS).filter((name) => name.endsWith('.htm
   test(`fuzz regression ${file}`, async () => {
     const bytes = readFileSync(new URL(file, REGRESSIONS));
     for (const force of [false, true]) {
+      const started = performance.now();
       const result = await extractArticle(bytes, { force });
+      const spent = performance.now() - started;
+      assert.ok(spent < (force ? HANG_AFTER_MS.forced : HANG_AFTER_MS.bounded), `force=${force}: ${Math.round(spent)} ms`);
       if (result.kind === 'article') assert.deepEqual([...unsafeInHtml(result.html), ...unsafeInMarkdown(toMarkdown(result))], []);
     }
   });

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exceededBound, tooComplex, type PageBounds } from '../../src/core/page-bounds.ts';
+import { exceededBound, liftPastBounds, tooComplex, type PageBounds } from '../../src/core/page-bounds.ts';
 import { extractArticle, NODE_BOUNDS } from '../../src/node/index.ts';
 import { articlePage, page } from '../support/dom.ts';
 
-const SMALL: PageBounds = { depth: 20, elements: 200 };
+const SMALL: PageBounds = { depth: 20, elements: 200, nesting: 2_000 };
 
 /** A chain of `depth` divs built by script, as a page's own code can (the parser stops at 513). */
 function scriptNested(doc: Document, depth: number): void {
@@ -37,6 +37,61 @@ test('elements: the count past the bound, the whole page counted', (t) => {
   assert.deepEqual(exceededBound(parsed.document, SMALL), { what: 'elements', value: 304, limit: 200 });
 });
 
+test('nesting: within depth and size, too much of the page sits deep', (t) => {
+  // 15 unclosed divs, then 120 paragraphs at depth 18: 120 × 18 alone is past 2,000.
+  const parsed = page(`<title>Unclosed</title>${'<div>'.repeat(15)}${'<p>x</p>'.repeat(120)}`);
+  t.after(parsed.close);
+  const exceeded = exceededBound(parsed.document, SMALL);
+  assert.equal(exceeded?.what, 'nesting');
+  assert.ok(exceeded!.value > 2_000 && exceeded!.value < 2_500, String(exceeded?.value));
+});
+
+/** Each element's tag and depth, and each text, in document order. */
+function outline(doc: Document): { text: string; deepest: number; paragraphs: string[] } {
+  let deepest = 0;
+  const visit = (element: Element, depth: number) => {
+    deepest = Math.max(deepest, depth);
+    for (const child of Array.from(element.querySelectorAll(':scope > *'))) visit(child, depth + 1);
+  };
+  visit(doc.documentElement, 1);
+  return { text: doc.body.textContent!, deepest, paragraphs: Array.from(doc.querySelectorAll('p')).map((p) => p.innerHTML) };
+}
+
+test('liftPastBounds: blocks past the depth bound come up to it, text and paragraphs as they were', (t) => {
+  const parsed = page(`<title>Deep</title><article>${'<div>level <p>A <a href="/x">link</a> in a paragraph.</p>'.repeat(60)}<p>Last <b><i>words</i></b>.</p></article>`);
+  t.after(parsed.close);
+  const before = outline(parsed.document);
+  assert.equal(exceededBound(parsed.document, SMALL)?.what, 'depth');
+  liftPastBounds(parsed.document, SMALL);
+  const after = outline(parsed.document);
+  assert.equal(after.text, before.text);
+  assert.deepEqual(after.paragraphs, before.paragraphs);
+  // A paragraph at the bound keeps its inline elements below it.
+  assert.ok(after.deepest <= SMALL.depth + 3, String(after.deepest));
+  assert.ok(before.deepest > 60);
+});
+
+test('liftPastBounds: a page within its bounds is left as it is', (t) => {
+  const markup = `<title>Fine</title>${'<div><p>x</p></div>'.repeat(20)}`;
+  const parsed = page(markup);
+  t.after(parsed.close);
+  const before = parsed.document.documentElement.outerHTML;
+  liftPastBounds(parsed.document, SMALL);
+  assert.equal(parsed.document.documentElement.outerHTML, before);
+});
+
+test('liftPastBounds: past the nesting bound, blocks are lifted to a depth that keeps it, never above 48', (t) => {
+  const bounds: PageBounds = { depth: 513, elements: 50_000, nesting: 20_000 };
+  // 100 nested divs, then 300 paragraphs at depth 103: 31,000 in all.
+  const parsed = page(`<title>Unclosed</title>${'<div>'.repeat(100)}${'<p>words</p>'.repeat(300)}`);
+  t.after(parsed.close);
+  liftPastBounds(parsed.document, bounds);
+  const after = exceededBound(parsed.document, bounds);
+  assert.equal(after, null);
+  assert.equal(parsed.document.querySelectorAll('p').length, 300);
+  assert.ok(outline(parsed.document).deepest >= 48);
+});
+
 test('the result says what was exceeded', (t) => {
   const parsed = page('<title> Deep page </title>');
   t.after(parsed.close);
@@ -56,6 +111,20 @@ test('extractArticle: a page past the element bound is too complex at once; forc
   assert.equal(result.kind === 'not-article' && result.reason, 'too-complex');
   assert.equal(result.kind === 'not-article' && result.limit?.what, 'elements');
   assert.ok(performance.now() - started < 15_000);
+});
+
+test('extractArticle: force reads a page nested 2,000 deep within seconds, its text in order', async () => {
+  // The fuzz run's seed 56 in small: a chain of paragraphs in unclosed divs, then the article.
+  const story = Array.from({ length: 400 }, (_, index) => `<p>Paragraph ${index} of the story, with a <a href="/n${index}">link</a> in it.</p>`).join('');
+  const markup = articlePage(`${'<div><p>x'.repeat(2_000)}${story}`);
+  assert.equal((await extractArticle(markup)).kind, 'not-article');
+  const started = performance.now();
+  const result = await extractArticle(markup, { force: true });
+  const spent = performance.now() - started;
+  assert.equal(result.kind, 'article');
+  const text = result.kind === 'article' ? result.text : '';
+  assert.ok(text.indexOf('Paragraph 0 of') < text.indexOf('Paragraph 399 of') && text.includes('Paragraph 0 of'), text.slice(0, 300));
+  assert.ok(spent < 30_000, `${spent} ms`);
 });
 
 test('extractArticle: markup nested 100 deep is read; 512, 2,000 and 10,000 deep are too complex, each within the bound', async () => {

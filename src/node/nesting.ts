@@ -64,8 +64,8 @@ function countUpTo(text: string, character: string, limit: number): number {
  * Builds parse5's tree in `doc`, in place of its children, with DOM calls: jsdom parses markup, not trees.
  * Each node joins its parent before the parent joins the tree, leaves first: jsdom walks a new
  * node's ancestors on every insertion, which for a wide level at the limit's depth costs the
- * depth for every sibling. An attribute or element name the DOM refuses (the tokenizer
- * accepts `<a"b>`) is left out, the element's children kept.
+ * depth for every sibling. An attribute, element or doctype name the DOM refuses (the tokenizer
+ * accepts `<a"b>` and `<!DOCTYPE h<div>`) is left out, an element's children kept.
  */
 export function buildInto(doc: Document, tree: Tree['document'], options: { dropStyles: boolean }): void {
   // Pre-order: every node with the DOM parent it goes into.
@@ -83,7 +83,8 @@ export function buildInto(doc: Document, tree: Tree['document'], options: { drop
     } else if (defaultTreeAdapter.isCommentNode(node)) {
       placed.push([doc.createComment(node.data), target]);
     } else if (defaultTreeAdapter.isDocumentTypeNode(node)) {
-      placed.push([doc.implementation.createDocumentType(node.name, node.publicId, node.systemId), target]);
+      const doctype = createDocumentType(doc, node);
+      if (doctype) placed.push([doctype, target]);
     } else if (defaultTreeAdapter.isElementNode(node)) {
       if (options.dropStyles && node.tagName === 'style') continue;
       const element = createElement(doc, node);
@@ -103,6 +104,14 @@ export function buildInto(doc: Document, tree: Tree['document'], options: { drop
   for (let index = placed.length - 1; index >= 0; index--) {
     const [node, parent] = placed[index]!;
     parent.insertBefore(node, parent.firstChild);
+  }
+}
+
+function createDocumentType(doc: Document, node: Tree['documentType']): DocumentType | null {
+  try {
+    return doc.implementation.createDocumentType(node.name, node.publicId, node.systemId);
+  } catch {
+    return null;
   }
 }
 

@@ -1,13 +1,16 @@
-// The fuzz run: mutated corpus pages through the library, each checked for escapes, hangs and unsafe output.
-import { Worker } from 'node:worker_threads';
+// The fuzz run: mutated corpus pages through the built library as the CLI runs it (a worker
+// thread, its heap cap, its time limit), each checked for escapes, hangs and unsafe output.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readabilityCases, sample, trafilaturaBytes, trafilaturaPages, READABILITY_PAGES } from '../support/corpus.ts';
 import { mutate, prng, type Mutation } from './mutate.ts';
-import type { FuzzReply } from './fuzz-worker.ts';
+import { TimedReader } from '../../src/node/timed-reader.ts';
+import { unsafeInHtml, unsafeInMarkdown } from './safety.ts';
 
-/** Time a page may take: its bound (parse included) without `force`; with it, the CLI's default per-page limit. */
-export const HANG_AFTER_MS = { bounded: 30_000, forced: 30_000 };
+/** Time a page may take, with or without `force`: the CLI's default --timeout-per-page. */
+export const HANG_AFTER_MS = 30_000;
+/** The CLI's own worker, as built: what `readmark` runs. */
+const READ_WORKER = new URL('../../dist/node/read-worker.js', import.meta.url);
 
 export interface Finding {
   seed: number;
@@ -36,52 +39,11 @@ export function basePages(): Array<{ name: string; bytes: Uint8Array }> {
   return [...readability, ...trafilatura];
 }
 
-class FuzzThread {
-  private worker: Worker | null = null;
-  private ready: Promise<void> = Promise.resolve();
-
-  private start(): Worker {
-    const worker = new Worker(new URL('./fuzz-worker-entry.mjs', import.meta.url));
-    this.ready = new Promise((resolve) => worker.once('message', () => resolve()));
-    return (this.worker = worker);
-  }
-
-  async read(bytes: Uint8Array, force: boolean, limitMs: number): Promise<FuzzReply | 'hang' | { error: string }> {
-    const worker = this.worker ?? this.start();
-    await this.ready;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        worker.removeAllListeners('message');
-        worker.removeAllListeners('error');
-        this.worker = null;
-        void worker.terminate();
-        resolve('hang');
-      }, limitMs);
-      worker.once('message', (reply: FuzzReply) => {
-        clearTimeout(timer);
-        worker.removeAllListeners('error');
-        resolve(reply);
-      });
-      worker.once('error', (error) => {
-        clearTimeout(timer);
-        worker.removeAllListeners('message');
-        this.worker = null;
-        resolve({ error: error.stack ?? String(error) });
-      });
-      worker.postMessage({ bytes, force });
-    });
-  }
-
-  async close(): Promise<void> {
-    await this.worker?.terminate();
-  }
-}
-
 /** Mutates `count` pages from `seed` (page i uses seed + i, so any one is replayed alone) and reads each with and without `force`. */
 export async function fuzz(options: { seed: number; count: number; onPage?: (line: string) => void }): Promise<FuzzSummary> {
   const started = performance.now();
   const bases = basePages();
-  const thread = new FuzzThread();
+  const reader = new TimedReader(HANG_AFTER_MS, undefined, READ_WORKER);
   const summary: FuzzSummary = { pages: 0, mutations: 0, runs: 0, crashes: 0, hangs: 0, unsafe: 0, findings: [], ms: 0 };
   try {
     for (let index = 0; index < options.count; index++) {
@@ -93,23 +55,33 @@ export async function fuzz(options: { seed: number; count: number; onPage?: (lin
       summary.mutations += page.mutations.length;
       for (const force of [false, true]) {
         summary.runs++;
-        const reply = await thread.read(page.bytes, force, force ? HANG_AFTER_MS.forced : HANG_AFTER_MS.bounded);
         const finding = (problem: Finding['problem'], detail: string) => summary.findings.push({ seed, page: base.name, mutations: page.mutations, force, problem, detail });
-        if (reply === 'hang') {
+        const readStarted = performance.now();
+        const reply = await reader.read({ bytes: page.bytes, options: { force, url: 'https://fuzz.example/page.html' }, template: 'heading' });
+        const ms = Math.round(performance.now() - readStarted);
+        let outcome: string;
+        if (!reply.ok && 'timedOut' in reply) {
           summary.hangs++;
-          finding('hang', `no result within ${force ? HANG_AFTER_MS.forced : HANG_AFTER_MS.bounded} ms`);
-        } else if ('error' in reply && reply.error) {
+          finding('hang', `no result within ${HANG_AFTER_MS} ms`);
+          outcome = 'HANG';
+        } else if (!reply.ok) {
           summary.crashes++;
-          finding('crash', reply.error);
-        } else if ('unsafe' in reply && reply.unsafe.length > 0) {
-          summary.unsafe++;
-          finding('unsafe', reply.unsafe.join(', '));
+          finding('crash', reply.message);
+          outcome = 'CRASH';
+        } else {
+          const { result, markdown } = reply;
+          const unsafe = result.kind === 'article' ? [...unsafeInHtml(result.html), ...unsafeInMarkdown(markdown ?? '')] : [];
+          if (unsafe.length > 0) {
+            summary.unsafe++;
+            finding('unsafe', unsafe.join(', '));
+          }
+          outcome = `${result.kind}${result.kind === 'not-article' ? `/${result.reason}` : ''} ${ms} ms`;
         }
-        options.onPage?.(`seed ${seed} ${base.name} [${page.mutations.join(',')}] force=${force}: ${reply === 'hang' ? 'HANG' : 'error' in reply && reply.error ? 'CRASH' : `${(reply as FuzzReply).kind}${(reply as FuzzReply).reason ? `/${(reply as FuzzReply).reason}` : ''} ${Math.round((reply as FuzzReply).ms)} ms`}`);
+        options.onPage?.(`seed ${seed} ${base.name} [${page.mutations.join(',')}] force=${force}: ${outcome}`);
       }
     }
   } finally {
-    await thread.close();
+    await reader.close();
   }
   summary.ms = performance.now() - started;
   return summary;

@@ -31,9 +31,8 @@ export const NODE_BOUNDS: PageBounds = { depth: 256, elements: 25_000, nesting: 
  */
 export const BROWSER_TIME_LIMIT_MS = 3_000;
 
-/** Calls `visit` with each element of `doc` and its depth, in document order; stops when it returns false. */
-function walkElements(doc: Document, visit: (element: Element, depth: number) => boolean | void): void {
-  const root = doc.documentElement;
+/** Calls `visit` with `root` and each element inside it and its depth (root's is 1), in document order; stops when it returns false. */
+function walkElements(root: Element | null, visit: (element: Element, depth: number) => boolean | void): void {
   // Sibling links and a depth counter: no recursion, no live collections.
   let element: Element | null = root;
   let depth = 1;
@@ -57,7 +56,7 @@ export function exceededBound(doc: Document, bounds: PageBounds): ExceededLimit 
   let elements = 0;
   let deepest = 0;
   let nesting = 0;
-  walkElements(doc, (_, depth) => {
+  walkElements(doc.documentElement, (_, depth) => {
     elements++;
     nesting += depth;
     if (depth > deepest) deepest = depth;
@@ -70,6 +69,11 @@ export function exceededBound(doc: Document, bounds: PageBounds): ExceededLimit 
 }
 
 const ELEMENT_NODE = 1;
+/**
+ * Lifted pieces per element at most: jsdom finds a child's index, and refreshes a live list of
+ * children, by walking all of them, so Readability's edits of a wide element cost its width squared.
+ */
+const LIFTED_RUN = 100;
 
 /** Blocks are never lifted above this depth: the corpus's pages nest at most 42 deep. */
 const SHALLOWEST_LIFT = 48;
@@ -82,7 +86,7 @@ const SHALLOWEST_LIFT = 48;
  */
 export function liftPastBounds(doc: Document, bounds: PageBounds): void {
   const atDepth: number[] = [];
-  walkElements(doc, (_, depth) => {
+  walkElements(doc.documentElement, (_, depth) => {
     atDepth[depth] = (atDepth[depth] ?? 0) + 1;
   });
   /** The nesting `doc` would have with every element at most `limit` deep. */
@@ -98,37 +102,51 @@ export function liftPastBounds(doc: Document, bounds: PageBounds): void {
  * holding blocks are unwrapped), so no text moves and none is lost.
  */
 function flattenBeyond(doc: Document, depth: number): void {
-  walkElements(doc, (element, level) => {
+  walkElements(doc.documentElement, (element, level) => {
     if (level === depth) liftBlocks(element);
   });
 }
 
-function holdsBlocks(element: Element): boolean {
-  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-    if (BLOCK_ELEMENTS.has(child.localName)) return true;
-  }
-  return false;
+/** The elements inside `container` that have a block somewhere inside them: one walk, each ancestor marked once. */
+function elementsHoldingBlocks(container: Element): Set<Element> {
+  const holding = new Set<Element>();
+  walkElements(container, (element) => {
+    if (element === container || !BLOCK_ELEMENTS.has(element.localName)) return;
+    for (let parent = element.parentElement; parent && parent !== container && !holding.has(parent); parent = parent.parentElement) holding.add(parent);
+  });
+  return holding;
 }
 
 /**
- * Replaces the elements in `container` that hold blocks by what they hold, until its children
- * are paragraphs and leaves. Only those are moved, once each: moving a wrapper costs its
+ * Replaces the elements in `container` that hold blocks, however deep, by what they hold, until
+ * its children are paragraphs and leaves. Only those are moved, once each: moving a wrapper costs its
  * whole subtree in jsdom, and a deep chain of them would cost its depth times its size.
  */
 function liftBlocks(container: Element): void {
-  const children = Array.from(container.childNodes);
-  if (!children.some((child) => child.nodeType === ELEMENT_NODE && holdsBlocks(child as Element))) return;
+  const holding = elementsHoldingBlocks(container);
+  if (holding.size === 0) return;
   const pieces: Node[] = [];
-  const pending = children.reverse();
+  const pending = Array.from(container.childNodes).reverse();
   for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.nodeType === ELEMENT_NODE && holdsBlocks(node as Element)) {
+    if (holding.has(node as Element)) {
       for (let child = node.lastChild; child; child = child.previousSibling) pending.push(child);
     } else {
       pieces.push(node);
     }
   }
-  const fragment = container.ownerDocument.createDocumentFragment();
-  for (const piece of pieces) fragment.append(piece);
+  const doc = container.ownerDocument;
+  const fragment = doc.createDocumentFragment();
+  let group: ParentNode = fragment;
+  // Runs of blocks go into plain divs: one element with thousands of children is slow in jsdom too.
+  let inGroup = pieces.length > LIFTED_RUN ? LIFTED_RUN : 0;
+  for (const piece of pieces) {
+    if (inGroup >= LIFTED_RUN && piece.nodeType === ELEMENT_NODE && BLOCK_ELEMENTS.has((piece as Element).localName)) {
+      group = fragment.appendChild(doc.createElement('div'));
+      inGroup = 0;
+    }
+    group.append(piece);
+    inGroup++;
+  }
   container.replaceChildren(fragment);
 }
 

@@ -71,6 +71,21 @@ test('liftPastBounds: blocks past the depth bound come up to it, text and paragr
   assert.ok(before.deepest > 60);
 });
 
+test('liftPastBounds: blocks at the bottom of a deep inline chain are lifted with it, and a long run is split', (t) => {
+  // `<p>` opens inside unclosed spans: the spans hold no block as children, only deep inside.
+  const parsed = page(`<title>Spans</title>${'<span>'.repeat(60)}${'<p>A paragraph of words.</p>'.repeat(250)}`);
+  t.after(parsed.close);
+  const before = outline(parsed.document);
+  liftPastBounds(parsed.document, SMALL);
+  const after = outline(parsed.document);
+  assert.equal(after.text, before.text);
+  assert.deepEqual(after.paragraphs, before.paragraphs);
+  assert.ok(after.deepest <= SMALL.depth + 2, String(after.deepest));
+  // 250 paragraphs at one level would be one element's 250 children: runs of 100 share a div.
+  const widest = Math.max(...Array.from(parsed.document.querySelectorAll('*'), (element) => element.querySelectorAll(':scope > p').length));
+  assert.ok(widest <= 101, String(widest));
+});
+
 test('liftPastBounds: a page within its bounds is left as it is', (t) => {
   const markup = `<title>Fine</title>${'<div><p>x</p></div>'.repeat(20)}`;
   const parsed = page(markup);

@@ -1,5 +1,6 @@
 import { t } from '../shared/i18n.js';
 import { scrollToTarget } from './reader-scroll.js';
+import { element } from '../shared/element.js';
 
 /** Fewer headings than this and an article needs no table of contents. */
 export const MIN_HEADINGS = 3;
@@ -22,11 +23,11 @@ export class TableOfContents {
   private frame = 0;
 
   constructor(private readonly scroller: HTMLElement) {
-    this.button = Object.assign(document.createElement('button'), { type: 'button', className: 'contents-toggle', textContent: `☰ ${t('contents')}`, hidden: true });
+    this.button = element('button', { type: 'button', className: 'contents-toggle', textContent: `☰ ${t('contents')}`, hidden: true });
     this.button.setAttribute('aria-expanded', 'false');
     this.button.setAttribute('aria-controls', 'readmark-contents');
     this.button.addEventListener('click', () => this.toggle());
-    this.panel = Object.assign(document.createElement('nav'), { className: 'contents', id: 'readmark-contents', hidden: true });
+    this.panel = element('nav', { className: 'contents', id: 'readmark-contents', hidden: true });
     this.panel.setAttribute('aria-label', t('contents'));
     this.panel.append(this.list);
     this.list.addEventListener('click', (event) => this.jump(event));
@@ -40,7 +41,7 @@ export class TableOfContents {
     this.links = this.headings.map((heading, index) => {
       heading.id = `${ID_PREFIX}${index + 1}`;
       heading.tabIndex = -1;
-      const link = Object.assign(document.createElement('a'), { href: `#${heading.id}`, textContent: heading.textContent!.trim().replace(/\s+/g, ' ') });
+      const link = element('a', { href: `#${heading.id}`, textContent: heading.textContent!.trim().replace(/\s+/g, ' ') });
       link.dataset['level'] = heading.localName.slice(1);
       return link;
     });

@@ -8,6 +8,7 @@ import { t } from '../shared/i18n.js';
 import { errorMessage } from '../shared/messages.js';
 import { FONT_SIZE_RANGE, LINE_WIDTHS, THEMES, type LineWidth, type Options, type Theme } from '../shared/options.js';
 import { writeClipboard } from './clipboard.js';
+import { element } from '../shared/element.js';
 import { HOST_TAG } from './extract-page.js';
 import { OVERLAY_CSS } from './overlay-styles.js';
 import { readerKeyAction, type ReaderKeyAction } from '../shared/reader-keys.js';
@@ -39,12 +40,6 @@ export interface OverlayCallbacks {
   pickPart(): void;
   /** Called once the overlay is gone and the page is as it was. */
   closed(): void;
-}
-
-function element<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, properties: Partial<HTMLElementTagNameMap[Tag]> = {}, children: Array<Node | string> = []): HTMLElementTagNameMap[Tag] {
-  const created = Object.assign(document.createElement(tag), properties);
-  created.append(...children);
-  return created;
 }
 
 const BOUND_MESSAGES: Record<ExceededLimit['what'], MessageName> = { depth: 'pageTooDeep', elements: 'pageTooLarge', nesting: 'pageTooNested', time: 'pageTooSlow' };

@@ -10,6 +10,7 @@ import { loadSiteChoice, MAX_SELECTOR_LENGTH, removeSiteChoice, saveSiteChoice }
 import type { PageRead } from './extract-page.js';
 import type { ReaderContent } from './overlay.js';
 import { readChosenPart, readSelectedPart } from './read-part.js';
+import { element } from '../shared/element.js';
 
 function contentOf(read: PageRead, aside?: HTMLElement): ReaderContent {
   return { kind: 'result', result: read.result, body: read.body, ...(aside ? { aside } : {}) };
@@ -17,7 +18,7 @@ function contentOf(read: PageRead, aside?: HTMLElement): ReaderContent {
 
 /** "Use this part on <host> next time": a checkbox that saves or forgets the site's choice as it changes. */
 function rememberChoiceControl(host: string, selector: string, remembered: boolean): HTMLElement {
-  const checkbox = Object.assign(document.createElement('input'), { type: 'checkbox', checked: remembered, className: 'remember-choice' });
+  const checkbox = element('input', { type: 'checkbox', checked: remembered, className: 'remember-choice' });
   const label = document.createElement('label');
   label.append(checkbox, ` ${t('rememberChoice', host)}`);
   const status = document.createElement('span');
@@ -46,7 +47,7 @@ function rememberChoiceControl(host: string, selector: string, remembered: boole
 }
 
 function plainNote(text: string): HTMLElement {
-  return Object.assign(document.createElement('p'), { className: 'part-note', textContent: text });
+  return element('p', { className: 'part-note', textContent: text });
 }
 
 /** The block the user chose, read; the offer to remember it when it has a selector fit to keep. */

@@ -9,6 +9,7 @@ import { describeElement } from '../core/clean/clean.js';
 import { narrow, pointAt, step, widen, type PickLayout, type PickState } from '../core/pick-path.js';
 import { t } from '../shared/i18n.js';
 import { HOST_TAG } from './extract-page.js';
+import { element } from '../shared/element.js';
 
 export const PICK_HOST_TAG = 'readmark-pick';
 
@@ -55,10 +56,6 @@ const POINTER_EVENTS = [
 ] as const;
 const KEY_EVENTS = ['keydown', 'keypress', 'keyup'] as const;
 
-function element(tag: string, className: string, text = ''): HTMLElement {
-  return Object.assign(document.createElement(tag), { className, textContent: text });
-}
-
 /** A block for pick mode: an element with a box of its own, not inline text and not `display: contents`. */
 function isBlock(candidate: Element): boolean {
   const display = getComputedStyle(candidate).display;
@@ -91,18 +88,18 @@ export function pickPart(signal: AbortSignal): Promise<Element | null> {
     const host = document.createElement(PICK_HOST_TAG);
     host.setAttribute('style', 'all: initial !important; display: block !important; position: fixed !important; width: 0 !important; height: 0 !important;');
     const root = host.attachShadow({ mode: 'closed' });
-    const layer = element('div', 'layer');
+    const layer = element('div', { className: 'layer' });
     layer.setAttribute('popover', 'manual');
     layer.setAttribute('role', 'application');
     layer.setAttribute('aria-label', t('pickTitle'));
-    const outline = element('div', 'outline');
-    const hint = element('div', 'hint', t('pickHint'));
-    const label = element('div', 'label');
-    const status = element('div', 'status');
+    const outline = element('div', { className: 'outline' });
+    const hint = element('div', { className: 'hint', textContent: t('pickHint') });
+    const label = element('div', { className: 'label' });
+    const status = element('div', { className: 'status' });
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
     layer.append(outline, label, hint, status);
-    root.append(element('style', '', PICK_CSS), layer);
+    root.append(element('style', { textContent: PICK_CSS }), layer);
 
     const layout: PickLayout = { top: body, isBlock, sameBox };
     let state: PickState | null = null;

@@ -3,6 +3,7 @@ import { t } from '../shared/i18n.js';
 import { SPEECH_RATES, type SpeechRate } from '../shared/options.js';
 import { keepInView } from './reader-scroll.js';
 import { spokenSentences, type SpokenSentence } from './spoken-sentences.js';
+import { element } from '../shared/element.js';
 
 /**
  * How long the browser may take to list its voices before the control says there are none.
@@ -54,20 +55,20 @@ export class ReadAloud {
   private voice: SpeechSynthesisVoice | null = null;
 
   constructor(private readonly scroller: HTMLElement, private readonly report: (message: string) => void, private readonly saveRate: (rate: SpeechRate) => void, private rate: SpeechRate) {
-    this.playButton = Object.assign(document.createElement('button'), { type: 'button', className: 'read-aloud' });
+    this.playButton = element('button', { type: 'button', className: 'read-aloud' });
     this.playButton.addEventListener('click', () => void this.toggle());
-    this.stopButton = Object.assign(document.createElement('button'), { type: 'button', className: 'stop-reading', textContent: '■', title: t('stopReading') });
+    this.stopButton = element('button', { type: 'button', className: 'stop-reading', textContent: '■', title: t('stopReading') });
     this.stopButton.setAttribute('aria-label', t('stopReading'));
     this.stopButton.addEventListener('click', () => this.stop());
-    this.rateSelect = Object.assign(document.createElement('select'), { className: 'speech-rate' });
+    this.rateSelect = element('select', { className: 'speech-rate' });
     this.rateSelect.append(...SPEECH_RATES.map((value) => new Option(`${value}×`, String(value))));
     this.rateSelect.addEventListener('change', () => {
       this.setRate(Number(this.rateSelect.value) as SpeechRate);
       this.saveRate(this.rate);
     });
-    const rateLabel = Object.assign(document.createElement('label'), { className: 'speech-rate-label' });
+    const rateLabel = element('label', { className: 'speech-rate-label' });
     rateLabel.append(t('speechRate'), this.rateSelect);
-    this.controls = Object.assign(document.createElement('span'), { className: 'read-aloud-controls' });
+    this.controls = element('span', { className: 'read-aloud-controls' });
     this.controls.setAttribute('role', 'group');
     this.controls.setAttribute('aria-label', t('readAloud'));
     this.controls.append(this.playButton, this.stopButton, rateLabel);

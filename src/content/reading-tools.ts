@@ -7,6 +7,7 @@ import { saveTextFile } from './download.js';
 import { printInFlow } from './print.js';
 import { ReadAloud } from './read-aloud.js';
 import { READING_TOOLS_CSS } from './reading-tools-styles.js';
+import { element } from '../shared/element.js';
 
 export type ReadingToolAction = Extract<ReaderKeyAction, 'contents' | 'read-aloud' | 'download' | 'print'>;
 
@@ -37,15 +38,15 @@ export class ReadingTools {
   readonly readingControls: HTMLElement[];
 
   constructor(private readonly host: ReadingToolsHost, options: Options) {
-    host.root.append(Object.assign(document.createElement('style'), { textContent: READING_TOOLS_CSS }));
+    host.root.append(element('style', { textContent: READING_TOOLS_CSS }));
     this.contents = new TableOfContents(host.scroller);
     this.contentsPanel = this.contents.panel;
     this.readAloud = new ReadAloud(host.scroller, (message) => host.report(message, 'error'), (speechRate: SpeechRate) => host.saveOptions({ speechRate }), options.speechRate);
     printInFlow(host.dialog, host.root, this.teardown.signal);
 
-    const download = Object.assign(document.createElement('button'), { type: 'button', className: 'download', textContent: `⤓ ${t('downloadMarkdown')}` });
+    const download = element('button', { type: 'button', className: 'download', textContent: `⤓ ${t('downloadMarkdown')}` });
     download.addEventListener('click', () => this.download());
-    const print = Object.assign(document.createElement('button'), { type: 'button', className: 'print', textContent: `⎙ ${t('printArticle')}`, title: t('printTitle') });
+    const print = element('button', { type: 'button', className: 'print', textContent: `⎙ ${t('printArticle')}`, title: t('printTitle') });
     print.addEventListener('click', () => window.print());
     this.exportControls = [download, print];
     this.readingControls = [this.contents.button, this.readAloud.controls];

@@ -4,6 +4,7 @@ import { FONT_SIZE_RANGE, LINE_WIDTHS, loadOptions, saveOptions, THEMES, type Li
 import { MARKDOWN_TEMPLATES, type MarkdownTemplate } from '../core/types.js';
 import { keyLabel, READER_KEYS } from '../shared/reader-keys.js';
 import { showSiteChoices } from './site-choices-list.js';
+import { element } from '../shared/element.js';
 
 const THEME_LABELS: Record<Theme, MessageName> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark', sepia: 'themeSepia' };
 const WIDTH_LABELS: Record<LineWidth, MessageName> = { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' };
@@ -59,7 +60,7 @@ function listReaderKeys(): void {
       const item = document.createElement('li');
       keys.forEach((key, index) => {
         if (index > 0) item.append(' ');
-        item.append(Object.assign(document.createElement('kbd'), { textContent: keyLabel(key) }));
+        item.append(element('kbd', { textContent: keyLabel(key) }));
       });
       item.append(` ${t(label)}`);
       return item;

@@ -1,5 +1,6 @@
 import { t } from '../shared/i18n.js';
 import { listSiteChoices, onSiteChoicesChanged, removeSiteChoice } from '../shared/site-choices.js';
+import { element } from '../shared/element.js';
 
 /** The sites with a chosen part, each with its selector and a Remove button; kept current as choices change on any device. */
 export function showSiteChoices(list: HTMLUListElement, empty: HTMLElement): void {
@@ -9,9 +10,9 @@ export function showSiteChoices(list: HTMLUListElement, empty: HTMLElement): voi
     list.replaceChildren(
       ...choices.map(({ host, selector }) => {
         const item = document.createElement('li');
-        const name = Object.assign(document.createElement('strong'), { className: 'host', textContent: host });
-        const code = Object.assign(document.createElement('code'), { className: 'selector', textContent: selector });
-        const remove = Object.assign(document.createElement('button'), { type: 'button', className: 'remove', textContent: t('optionsRemove') });
+        const name = element('strong', { className: 'host', textContent: host });
+        const code = element('code', { className: 'selector', textContent: selector });
+        const remove = element('button', { type: 'button', className: 'remove', textContent: t('optionsRemove') });
         remove.setAttribute('aria-label', t('optionsRemoveFor', host));
         remove.addEventListener('click', () => {
           remove.disabled = true;

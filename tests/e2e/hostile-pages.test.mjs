@@ -1,5 +1,6 @@
 // Hostile pages through the real extension, in Chromium and in Firefox ESR: a page whose own
-// script nests 5,000 deep, and a fixed sample of the fuzz run's mutated corpus pages.
+// script nests 5,000 deep, one whose story sits 2,000 deep, one past the nesting bound, and a
+// fixed sample of the fuzz run's mutated corpus pages.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
@@ -43,6 +44,30 @@ const DEEP_SCRIPT_PAGE = `<!doctype html><html lang="en"><head><meta charset="ut
   window.startWatching = () => { window.longestGap = 0; last = performance.now(); };
 </script></body></html>`;
 
+const STORY = Array.from({ length: 40 }, (_, index) => `<p>Paragraph ${index + 1} of the story, a sentence long enough to be read as prose by any reader.</p>`).join('');
+/**
+ * Chromium paints 2,000 levels (not 3,000); the story, 1,000 paragraphs long, sits at the bottom,
+ * as in the fuzz run's seed 56: Readability scores every level against all below it.
+ */
+const VISIBLE_DEPTH = 2_000;
+const DEEP_STORY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Deep story</title></head><body>
+<h1>Deep story</h1><div id="top"></div>
+<script>
+  let parent = document.getElementById('top');
+  for (let level = 0; level < ${VISIBLE_DEPTH}; level++) {
+    const child = document.createElement('div');
+    const line = document.createElement('p');
+    line.textContent = 'x';
+    child.append(line);
+    parent.append(child);
+    parent = child;
+  }
+  parent.insertAdjacentHTML('beforeend', ${JSON.stringify(STORY.repeat(25))});
+</script></body></html>`;
+/** No script: a template that leaves 240 divs unclosed before 2,400 paragraphs, past the nesting bound. */
+const UNCLOSED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unclosed</title></head><body>
+<h1>Unclosed</h1>${'<div>'.repeat(240)}${STORY.repeat(60)}</body></html>`;
+
 function fuzzPages() {
   const bases = basePages();
   return FUZZ_SEEDS.map((seed) => {
@@ -55,9 +80,10 @@ function fuzzPages() {
 async function startHostileServer(pages) {
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url, 'http://localhost');
-    if (pathname === '/deep-script.html') {
+    const fixed = { '/deep-script.html': DEEP_SCRIPT_PAGE, '/deep-story.html': DEEP_STORY_PAGE, '/unclosed.html': UNCLOSED_PAGE }[pathname];
+    if (fixed) {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      response.end(DEEP_SCRIPT_PAGE);
+      response.end(fixed);
       return;
     }
     const fuzzed = /^\/fuzz\/(\d+)\.html$/.exec(pathname);
@@ -121,6 +147,63 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
       }
     });
 
+    /** Clicks Show anyway and waits for the article; the time from the click to the article. */
+    async function showAnyway(page, noticeHtml) {
+      const clicked = Date.now();
+      await env.driver.evaluateInOverlay(page, (root) => root.querySelector('button.show-anyway').click());
+      const shown = await waitFor(async () => {
+        const next = await env.driver.evaluateInOverlay(page, readerMain);
+        return next && next.html !== noticeHtml && !next.showAnyway && next;
+      }, 20_000, 'the page read anyway');
+      return { shown, ms: Date.now() - clicked };
+    }
+
+    /** The story's paragraphs missing from `html` or out of order, by number; empty when all are there in order. */
+    const storyOutOfOrder = (html) => {
+      const places = Array.from({ length: 40 }, (_, index) => html.indexOf(`Paragraph ${index + 1} of the story`));
+      return places.flatMap((place, index) => (place < 0 || (index > 0 && place < places[index - 1]) ? [index + 1] : []));
+    };
+
+    /** The reader's HTML once the whole story is in it: the reader appends an article's later blocks after its first paint. */
+    const wholeStory = (page) => waitFor(async () => {
+      const shown = await env.driver.evaluateInOverlay(page, readerMain);
+      return shown && storyOutOfOrder(shown.html).length === 0 && shown.html;
+    }, 5_000, 'the whole story in the reader').catch(async (error) => {
+      const shown = await env.driver.evaluateInOverlay(page, readerMain);
+      throw new Error(`${error.message}; out of order or missing: ${storyOutOfOrder(shown?.html ?? '').join(', ')}`);
+    });
+
+    test(`Show anyway reads a story nested ${VISIBLE_DEPTH.toLocaleString('en')} deep by script: every paragraph, in order, within seconds`, async (t) => {
+      const page = await env.driver.newPage(env.server.url('/deep-story.html'));
+      try {
+        await env.driver.openWithAction(page);
+        const notice = await env.driver.evaluateInOverlay(page, readerMain);
+        assert.match(notice.notice ?? '', new RegExp(`nests too deep.*${BROWSER_BOUNDS.depth}`), `the depth notice: ${notice.notice}`);
+        const { ms } = await showAnyway(page, notice.html);
+        t.diagnostic(`read anyway in ${ms} ms`);
+        assert.deepEqual(unsafeInHtml(await wholeStory(page)), []);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('a page past the nesting bound gets its notice; Show anyway reads it in order', async (t) => {
+      const page = await env.driver.newPage(env.server.url('/unclosed.html'));
+      try {
+        const clicked = Date.now();
+        await env.driver.openWithAction(page);
+        const answeredMs = Date.now() - clicked;
+        const notice = await env.driver.evaluateInOverlay(page, readerMain);
+        assert.match(notice.notice ?? '', new RegExp(`nested too deep.*${BROWSER_BOUNDS.nesting.toLocaleString('en')}`), `the nesting notice: ${notice.notice}`);
+        assert.ok(answeredMs < BROWSER_TIME_LIMIT_MS, `answered in ${answeredMs} ms`);
+        const { ms } = await showAnyway(page, notice.html);
+        t.diagnostic(`notice in ${answeredMs} ms; read anyway in ${ms} ms`);
+        await wholeStory(page);
+      } finally {
+        await page.close();
+      }
+    });
+
     for (const fuzzed of pages) {
       test(`fuzz seed ${fuzzed.seed} (${fuzzed.name}, ${fuzzed.mutations.join('+')}): an answer, and nothing executable in the reader`, async () => {
         const page = await env.driver.newPage(env.server.url(`/fuzz/${fuzzed.seed}.html`));
@@ -130,12 +213,7 @@ for (const [name, launch] of [['Chromium', launchChromium], ['Firefox', launchFi
           assert.ok(shown, 'the reader shows an article or a notice');
           assert.deepEqual(unsafeInHtml(shown.html), []);
           if (shown.showAnyway) {
-            const noticeHtml = shown.html;
-            await env.driver.evaluateInOverlay(page, (root) => root.querySelector('button.show-anyway').click());
-            shown = await waitFor(async () => {
-              const next = await env.driver.evaluateInOverlay(page, readerMain);
-              return next && next.html !== noticeHtml && !next.showAnyway && next;
-            }, 10_000, 'the page read anyway');
+            ({ shown } = await showAnyway(page, shown.html));
             assert.deepEqual(unsafeInHtml(shown.html), []);
           }
         } finally {

@@ -9,6 +9,7 @@
  * prose blocks before that one, and only those, are the lead. A page whose article does
  * not start within a few blocks of its headline gets nothing added.
  */
+import { namedHeadline } from './headline.js';
 import { linkTextLength } from './text.js';
 import { BLOCK_SELECTOR, HIDDEN_INLINE_STYLE, collapseWhitespace as collapse } from './vocabulary.js';
 
@@ -37,15 +38,8 @@ const NOT_LEAD_NAME = /(?:^|[^a-z])(?:by-?line|author|date|meta|credit|breadcrum
 
 /** The page's headline: the h1 (else the h2) that the title names, or its only h1. */
 function headline(doc: Document): Element | null {
-  const title = collapse(doc.title).toLowerCase();
-  const headings = (tag: string) => Array.from(doc.body?.querySelectorAll(tag) ?? []).filter((heading) => collapse(heading.textContent));
-  const named = (candidates: Element[]) =>
-    candidates.find((heading) => {
-      const text = collapse(heading.textContent).toLowerCase();
-      return !!title && text.length >= 10 && (title.includes(text) || text.includes(title));
-    });
-  const h1s = headings('h1');
-  return named(h1s) ?? named(headings('h2')) ?? (h1s.length === 1 ? h1s[0]! : null);
+  const h1s = Array.from(doc.body?.querySelectorAll('h1') ?? []).filter((heading) => collapse(heading.textContent));
+  return namedHeadline(doc) ?? (h1s.length === 1 ? h1s[0]! : null);
 }
 
 /** The element after `element` in document order, skipping its descendants. */

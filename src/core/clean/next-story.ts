@@ -4,6 +4,7 @@
  * headline the page's title names, or whose `data-url` is the page's. Without one of those,
  * nothing is taken for an appended story: a site logo in an h1 would make the story look appended.
  */
+import { comparableTitle, titleNames } from '../headline.js';
 import { collapseWhitespace } from '../vocabulary.js';
 import type { CleaningRule, RuleContext } from './rules.js';
 
@@ -32,13 +33,11 @@ function mainHeadline(doc: Document, context: RuleContext): Element | null {
   const headlines = Array.from(doc.querySelectorAll('h1'));
   let main: Element | null = null;
   if (headlines.length >= 2) {
-    const title = collapseWhitespace(doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title).toLowerCase();
+    // The story's own title: the document's may follow the story scrolled into view.
+    const title = comparableTitle(doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title);
     main =
       headlines.find((headline) => sameUrl(headline.closest('[data-url]')?.getAttribute('data-url') ?? null, context)) ??
-      headlines.find((headline) => {
-        const text = collapseWhitespace(headline.textContent).toLowerCase();
-        return text.length >= 10 && title.includes(text);
-      }) ??
+      headlines.find((headline) => titleNames(title, headline)) ??
       null;
   }
   mainHeadlines.set(doc, main);
@@ -62,7 +61,7 @@ function isAppendedStory(element: Element, context: RuleContext): boolean {
   if (collapseWhitespace(headlines[0]!.textContent) === collapseWhitespace(main.textContent)) return false;
   // After the story at the URL, in document order.
   if (!(main.compareDocumentPosition(element) & FOLLOWING)) return false;
-  const paragraphs = element.getElementsByTagName('p');
+  const paragraphs = element.querySelectorAll('p');
   // A story's headline comes before most of its paragraphs (a label or a kicker may come first);
   // a widget's heading under a story's paragraphs is no story.
   const after = Array.from(paragraphs).filter((paragraph) => headlines[0]!.compareDocumentPosition(paragraph) & FOLLOWING).length;

@@ -7,6 +7,7 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import { blockText, countWords, wordTotal } from '../text.js';
 import { collapseWhitespace } from '../vocabulary.js';
 import { jsonLdBlocks } from '../structured-data.js';
+import { comparableTitle, namedHeadline } from '../headline.js';
 
 /** What the page declares itself to be, in `og:type` and JSON-LD `@type`. */
 export type DeclaredType = 'article' | 'listing' | 'other' | null;
@@ -70,13 +71,9 @@ function declared(doc: Document): { declaredType: DeclaredType; declaredAs: stri
 }
 
 function hasHeadline(doc: Document): boolean {
-  const title = collapseWhitespace(doc.title).toLowerCase();
-  const headings = Array.from(doc.querySelectorAll('h1, h2'));
-  if (headings.some((heading) => heading.localName === 'h1') && !title) return true;
-  return headings.some((heading) => {
-    const text = collapseWhitespace(heading.textContent).toLowerCase();
-    return text.length >= 8 && !!title && (title.includes(text) || text.includes(title));
-  });
+  // Without a title to name it, any h1 is the headline.
+  if (!comparableTitle(doc.title)) return doc.querySelector('h1') !== null;
+  return namedHeadline(doc) !== null;
 }
 
 const DATE_OR_AUTHOR =

@@ -1,7 +1,7 @@
 // What counts as executable in the reader's output, checked on a parsed tree: the HTML as it is,
 // the Markdown as a renderer turns it into HTML.
 import { JSDOM } from 'jsdom';
-import MarkdownIt from 'markdown-it';
+import { markdownRenderer } from '../support/markdown-renderer.ts';
 
 const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'base', 'meta', 'link', 'portal']);
 const RASTER_DATA = /^data:image\/(?:png|jpe?g|gif|webp)[;,]/;
@@ -47,12 +47,7 @@ export function unsafeInHtml(html: string): string[] {
   return found;
 }
 
-/**
- * A CommonMark renderer with raw HTML on, as GitHub and most editors render Markdown, and
- * without markdown-it's own link filter: what the Markdown asks for reaches the check.
- */
-const renderer = new MarkdownIt({ html: true }).enable(['table', 'strikethrough']);
-renderer.validateLink = () => true;
+const renderer = markdownRenderer({ everyLink: true });
 
 /** Every executable thing in `markdown` once rendered to HTML, described; empty when safe. */
 export function unsafeInMarkdown(markdown: string): string[] {

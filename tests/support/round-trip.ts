@@ -1,10 +1,8 @@
-import MarkdownIt from 'markdown-it';
-import footnotes from 'markdown-it-footnote';
 import { blockText } from '../../src/core/text.ts';
 import { words, wordRecall } from './corpus.ts';
+import { markdownRenderer } from './markdown-renderer.ts';
 
-/** CommonMark plus GFM tables, strikethrough and footnotes; raw HTML on, as GFM renders it. */
-const renderer = new MarkdownIt({ html: true }).enable(['table', 'strikethrough']).use(footnotes);
+const renderer = markdownRenderer();
 
 export interface Structure {
   headings: number;

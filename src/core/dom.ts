@@ -4,6 +4,11 @@
  * `form.remove()` throws. Its prototypes carry no such fields.
  */
 
+/** True for an element; the constant, because a core without a window has no `Node` global. */
+export function isElement(node: Node): node is Element {
+  return node.nodeType === 1;
+}
+
 /** `element.remove()`, with the method looked up from the element's prototype. */
 export function detach(element: Element): void {
   (Object.getPrototypeOf(element) as Element).remove.call(element);

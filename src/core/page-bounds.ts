@@ -1,4 +1,5 @@
 import type { ExceededLimit, NotAnArticle } from './types.js';
+import { isElement } from './dom.js';
 import { BLOCK_ELEMENTS } from './vocabulary.js';
 
 /** How much page the reader takes on before it asks. */
@@ -68,7 +69,6 @@ export function exceededBound(doc: Document, bounds: PageBounds): ExceededLimit 
   return null;
 }
 
-const ELEMENT_NODE = 1;
 /**
  * Lifted pieces per element at most: jsdom finds a child's index, and refreshes a live list of
  * children, by walking all of them, so Readability's edits of a wide element cost its width squared.
@@ -140,7 +140,7 @@ function liftBlocks(container: Element): void {
   // Runs of blocks go into plain divs: one element with thousands of children is slow in jsdom too.
   let inGroup = pieces.length > LIFTED_RUN ? LIFTED_RUN : 0;
   for (const piece of pieces) {
-    if (inGroup >= LIFTED_RUN && piece.nodeType === ELEMENT_NODE && BLOCK_ELEMENTS.has((piece as Element).localName)) {
+    if (inGroup >= LIFTED_RUN && isElement(piece) && BLOCK_ELEMENTS.has(piece.localName)) {
       group = fragment.appendChild(doc.createElement('div'));
       inGroup = 0;
     }

@@ -6,6 +6,7 @@
  * walk serves both shells: Node finds declarative `<template shadowrootmode>` roots, the
  * browser live shadow roots of the page its clone was made from.
  */
+import { isElement } from './dom.js';
 
 /** The shadow root `element` hosts (or a fragment standing for it), or null. */
 export type ShadowRootOf = (element: Element) => DocumentFragment | null;
@@ -34,13 +35,8 @@ class SlotAssignment {
   }
 }
 
-const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
-
-function isElement(node: Node): node is Element {
-  return node.nodeType === ELEMENT_NODE;
-}
 
 function isText(node: Node): boolean {
   return node.nodeType === TEXT_NODE;
